@@ -1,0 +1,40 @@
+package castle.app.gateway;
+
+import castle.app.Metrics;
+import castle.app.Resources;
+import castle.app.Roles;
+import castle.app.kafka.KafkaOptions;
+import castle.gateway.GatewayServer;
+import castle.gateway.GatewaySettings;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code castle gateway}: the stateless REST and WebSocket front door, against any Kafka cluster. */
+@Command(
+    name = "gateway",
+    mixinStandardHelpOptions = true,
+    description = "Run the REST and WebSocket gateway against a Kafka cluster. Stateless: run as many as you need.")
+public final class GatewayRole implements Callable<Integer> {
+
+  @Mixin KafkaOptions kafka;
+
+  @Option(names = "--host", defaultValue = "0.0.0.0", description = "Address to bind. Default: ${DEFAULT-VALUE}.")
+  String host;
+
+  @Option(names = "--port", defaultValue = "8080", description = "HTTP port. Default: ${DEFAULT-VALUE}.")
+  int port;
+
+  @Override
+  public Integer call() throws Exception {
+    Resources resources = new Resources();
+    return Roles.runUntilStopped(resources, () -> {
+      GatewayServer server =
+          GatewayWiring.start(
+              new GatewaySettings(host, port), kafka.clientProperties(), Metrics.registry(), Map.of(), resources);
+      System.out.println("Castle gateway listening on http://" + host + ":" + server.port());
+    });
+  }
+}

@@ -1,0 +1,58 @@
+package castle.app.local;
+
+import castle.app.Resources;
+import castle.app.Roles;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code castle local}: runs {@link LocalCastle} until SIGTERM or Ctrl-C. */
+@Command(
+    name = "local",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run all of Castle in one JVM on an embedded Kafka broker, with its data kept in --data-dir.",
+      "This is what ./castle runs when no role is given."
+    })
+public final class LocalRole implements Callable<Integer> {
+
+  @Option(names = "--data-dir", defaultValue = "data", description = "Where Kafka and all state live. Default: ./${DEFAULT-VALUE}.")
+  Path dataDir;
+
+  @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address every listener binds. Default: ${DEFAULT-VALUE}.")
+  String host;
+
+  @Option(names = "--port", defaultValue = "8080", description = "Gateway HTTP port. Default: ${DEFAULT-VALUE}.")
+  int port;
+
+  @Option(names = "--kafka-port", defaultValue = "9092", description = "Embedded Kafka client port. Default: ${DEFAULT-VALUE}.")
+  int kafkaPort;
+
+  @Override
+  public Integer call() throws Exception {
+    long begin = System.nanoTime();
+    Resources resources = new Resources();
+    return Roles.runUntilStopped(resources, () -> {
+      LocalCastle castle = LocalCastle.start(new LocalCastle.Settings(dataDir, host, port, kafkaPort), resources);
+      printBanner(System.out, castle, (System.nanoTime() - begin) / 1_000_000);
+    });
+  }
+
+  private void printBanner(PrintStream out, LocalCastle castle, long startupMs) {
+    String http = "http://" + host + ":" + castle.gatewayPort();
+    out.println();
+    out.println("  Castle is running (started in " + startupMs + " ms)");
+    out.println();
+    out.println("  REST API     " + http + "/api/v3/ping");
+    out.println("  WebSocket    ws://" + host + ":" + castle.gatewayPort() + "/ws");
+    out.println("  Readiness    " + http + "/health/ready");
+    out.println("  Metrics      " + http + "/metrics");
+    out.println("  Kafka        " + castle.broker().bootstrapServers());
+    out.println("  Data         " + castle.dataDir() + "  (Kafka logs in " + castle.broker().logDir() + ")");
+    out.println();
+    out.println("  Press Ctrl-C to stop.");
+    out.println();
+  }
+}

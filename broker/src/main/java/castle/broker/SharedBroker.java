@@ -1,0 +1,48 @@
+package castle.broker;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.kafka.common.utils.internals.Exit;
+
+/**
+ * One embedded broker for a whole test JVM, started on first use and stopped when the JVM exits.
+ * Starting a broker costs seconds, so tests share this one and keep apart by using their own topic
+ * names, application ids and group ids.
+ *
+ * <p>It also turns a fatal broker fault into an exception, so a broken broker fails the tests that
+ * use it instead of killing the test JVM.
+ */
+public final class SharedBroker {
+
+  private static EmbeddedKafkaBroker broker;
+
+  private SharedBroker() {}
+
+  /** The JVM's shared broker, started if it is not yet running. */
+  public static synchronized EmbeddedKafkaBroker get() {
+    if (broker == null) {
+      Exit.setExitProcedure(SharedBroker::refuseExit);
+      Exit.setHaltProcedure(SharedBroker::refuseExit);
+      try {
+        Path dir = Files.createTempDirectory("castle-kafka-");
+        broker = EmbeddedKafkaBroker.start(BrokerSettings.local(dir));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      EmbeddedKafkaBroker started = broker;
+      Runtime.getRuntime().addShutdownHook(new Thread(started::close, "shared-broker-shutdown"));
+    }
+    return broker;
+  }
+
+  /** The shared broker's bootstrap servers. */
+  public static String bootstrapServers() {
+    return get().bootstrapServers();
+  }
+
+  private static void refuseExit(int status, String message) {
+    throw new IllegalStateException("Kafka asked to exit the JVM (" + status + "): " + message);
+  }
+}
