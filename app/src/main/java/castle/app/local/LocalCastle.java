@@ -4,13 +4,20 @@ import castle.app.Metrics;
 import castle.app.Resources;
 import castle.app.gateway.GatewayWiring;
 import castle.app.kafka.KafkaOptions;
+import castle.app.streams.CastleApps;
+import castle.app.streams.StreamsWiring;
 import castle.broker.BrokerSettings;
 import castle.broker.EmbeddedKafkaBroker;
 import castle.gateway.GatewayServer;
 import castle.gateway.GatewaySettings;
 import castle.mskconfig.TopicApplier;
 import castle.mskconfig.TopicSpecs;
+import castle.topology.StreamsEnvironment;
+import castle.topology.runtime.StreamsRuntime;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
@@ -19,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole exchange in one process: locks the data directory, starts the embedded broker on its
- * {@code kafka} sub-folder, applies the local topic specs, then starts the gateway. Closing it stops
+ * {@code kafka} sub-folder, applies the local topic specs, starts the Streams apps (state in {@code
+ * streams}), then the gateway. Closing it stops
  * everything in reverse order.
  */
 public final class LocalCastle implements AutoCloseable {
@@ -63,9 +71,21 @@ public final class LocalCastle implements AutoCloseable {
       Map<String, Object> kafka = KafkaOptions.local(broker.bootstrapServers()).clientProperties();
       applyTopics(kafka);
       PrometheusMeterRegistry registry = Metrics.registry();
+      // Streams needs the gateway's address for interactive queries before the gateway starts.
+      int gatewayPort = settings.port() == 0 ? freePort(settings.host()) : settings.port();
+      StreamsRuntime streams =
+          StreamsWiring.start(
+              CastleApps.all(),
+              StreamsEnvironment.local(kafka, data.resolve("streams"), settings.host() + ":" + gatewayPort),
+              registry,
+              resources);
       GatewayServer gateway =
           GatewayWiring.start(
-              new GatewaySettings(settings.host(), settings.port()), kafka, registry, Map.of(), resources);
+              new GatewaySettings(settings.host(), gatewayPort),
+              kafka,
+              registry,
+              StreamsWiring.readiness(streams),
+              resources);
       return new LocalCastle(resources, broker, gateway, data);
     } catch (Exception | Error e) {
       resources.close();
@@ -91,6 +111,12 @@ public final class LocalCastle implements AutoCloseable {
   @Override
   public void close() {
     resources.close();
+  }
+
+  private static int freePort(String host) throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
+      return socket.getLocalPort();
+    }
   }
 
   private static void applyTopics(Map<String, Object> kafkaProperties) throws Exception {
