@@ -6,6 +6,7 @@ import castle.app.local.DataDirectoryLock;
 import castle.app.local.LocalRole;
 import castle.app.streams.StreamsRole;
 import castle.app.topics.TopicsRole;
+import castle.serde.AvroTrust;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,6 +43,7 @@ public final class Castle implements Runnable {
 
   /** Entry point of castle.jar. */
   public static void main(String[] args) {
+    AvroTrust.install();
     SLF4JBridgeHandler.removeHandlersForRootLogger();
     SLF4JBridgeHandler.install();
     System.exit(execute(args));

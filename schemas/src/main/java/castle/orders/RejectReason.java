@@ -13,7 +13,10 @@ public enum RejectReason {
   WOULD_TAKE(-2010, "Order would immediately match and take."),
   WOULD_TRIGGER_IMMEDIATELY(-2010, "Order would trigger immediately."),
   TOO_MANY_OPEN_ORDERS(-1013, "Filter failure: MAX_NUM_ORDERS"),
-  TIER_NOTIONAL_EXCEEDED(-1013, "Filter failure: NOTIONAL"),
+  PRICE_FILTER(-1013, "Filter failure: PRICE_FILTER"),
+  LOT_SIZE(-1013, "Filter failure: LOT_SIZE"),
+  MARKET_LOT_SIZE(-1013, "Filter failure: MARKET_LOT_SIZE"),
+  NOTIONAL(-1013, "Filter failure: NOTIONAL"),
   UNKNOWN_ORDER(-2011, "Unknown order sent."),
   UNKNOWN_SYMBOL(-1121, "Invalid symbol.");
 

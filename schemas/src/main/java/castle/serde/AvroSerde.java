@@ -34,7 +34,7 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
   private final BinaryMessageDecoder<T> decoder;
 
   private AvroSerde(Class<T> type) {
-    TrustedPackages.install();
+    AvroTrust.install();
     this.type = type;
     SpecificData data = SpecificData.getForClass(type);
     Schema current = data.getSchema(type);
