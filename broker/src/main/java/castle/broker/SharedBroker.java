@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.apache.kafka.common.utils.internals.Exit;
 
 /**
@@ -32,7 +34,10 @@ public final class SharedBroker {
         throw new UncheckedIOException(e);
       }
       EmbeddedKafkaBroker started = broker;
-      Runtime.getRuntime().addShutdownHook(new Thread(started::close, "shared-broker-shutdown"));
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        started.close();
+        deleteRecursively(started.logDir());
+      }, "shared-broker-shutdown"));
     }
     return broker;
   }
@@ -40,6 +45,14 @@ public final class SharedBroker {
   /** The shared broker's bootstrap servers. */
   public static String bootstrapServers() {
     return get().bootstrapServers();
+  }
+
+  private static void deleteRecursively(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      // A leftover temporary directory is harmless; the JVM is exiting anyway.
+    }
   }
 
   private static void refuseExit(int status, String message) {

@@ -6,6 +6,7 @@ import castle.app.Roles;
 import castle.app.kafka.KafkaOptions;
 import castle.gateway.GatewayServer;
 import castle.gateway.GatewaySettings;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,7 +34,7 @@ public final class GatewayRole implements Callable<Integer> {
     return Roles.runUntilStopped(resources, () -> {
       GatewayServer server =
           GatewayWiring.start(
-              new GatewaySettings(host, port), kafka.clientProperties(), Metrics.registry(), Map.of(), resources);
+              new GatewaySettings(host, port), kafka.clientProperties(), Metrics.registry(), Map.of(), List.of(), resources);
       System.out.println("Castle gateway listening on http://" + host + ":" + server.port());
     });
   }

@@ -5,6 +5,7 @@ import castle.app.Resources;
 import castle.app.gateway.GatewayWiring;
 import castle.app.kafka.KafkaOptions;
 import castle.app.streams.CastleApps;
+import castle.app.streams.QueryWiring;
 import castle.app.streams.StreamsWiring;
 import castle.broker.BrokerSettings;
 import castle.broker.EmbeddedKafkaBroker;
@@ -19,8 +20,11 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,12 +83,16 @@ public final class LocalCastle implements AutoCloseable {
               StreamsEnvironment.local(kafka, data.resolve("streams"), settings.host() + ":" + gatewayPort),
               registry,
               resources);
+      // One instance: the internal query routes are only ever called by this process itself.
+      QueryWiring queries =
+          new QueryWiring(streams, new HostInfo(settings.host(), gatewayPort), UUID.randomUUID().toString());
       GatewayServer gateway =
           GatewayWiring.start(
               new GatewaySettings(settings.host(), gatewayPort),
               kafka,
               registry,
               StreamsWiring.readiness(streams),
+              List.of(queries.routes()),
               resources);
       return new LocalCastle(resources, broker, gateway, data);
     } catch (Exception | Error e) {
