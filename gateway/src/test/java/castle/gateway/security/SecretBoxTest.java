@@ -16,7 +16,7 @@ class SecretBoxTest {
 
     byte[] sealed = box.seal(secret);
 
-    assertThat(sealed).doesNotContain(secret);
+    assertThat(sealed).doesNotContainSequence(secret);
     assertThat(box.open(sealed)).isEqualTo(secret);
     assertThat(box.seal(secret)).as("a fresh nonce each time").isNotEqualTo(sealed);
   }
