@@ -1,0 +1,124 @@
+package castle.gateway.binance;
+
+import castle.gateway.api.ApiErrors;
+import castle.gateway.api.EndpointWeights;
+import castle.gateway.binance.auth.ApiKeyDirectory;
+import castle.gateway.binance.auth.SignedRequests;
+import castle.gateway.binance.cache.CompactedTopicCache;
+import castle.gateway.binance.general.GeneralRoutes;
+import castle.gateway.binance.limits.RateLimits;
+import castle.gateway.binance.limits.RequestWeightFilter;
+import castle.gateway.binance.orders.CommandOutcomes;
+import castle.gateway.binance.orders.CommandPublisher;
+import castle.gateway.binance.orders.OrderRequests;
+import castle.gateway.binance.orders.OrderRoutes;
+import castle.gateway.binance.symbols.SymbolDirectory;
+import castle.gateway.health.ReadinessCheck;
+import castle.gateway.ids.IdGenerator;
+import castle.gateway.security.SecretBox;
+import castle.schema.reference.SymbolConfig;
+import castle.schema.users.ApiKeyRecord;
+import castle.topics.Topics;
+import io.javalin.config.JavalinConfig;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Binance-compatible REST API under {@code /api/v3}, trading half: general endpoints, signed
+ * order placement and cancels with their results, and the rate limits every {@code /api/v3} route
+ * is charged against. It owns the Kafka clients it needs: caches of the symbols and API-key topics,
+ * the command producer and the executions listener. Everything is per instance; run as many
+ * gateways as needed, each with its own node id.
+ */
+public final class BinanceApi implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(BinanceApi.class);
+
+  private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
+  private final CompactedTopicCache<SymbolConfig> symbolCache;
+  private final CompactedTopicCache<ApiKeyRecord> keyCache;
+  private final CommandOutcomes outcomes;
+  private final SymbolDirectory symbols;
+  private final RequestWeightFilter weightFilter;
+  private final GeneralRoutes general;
+  private final OrderRoutes orders;
+
+  private BinanceApi(BinanceSettings settings, Map<String, Object> kafka, EndpointWeights weights) {
+    try {
+      Clock clock = settings.clock();
+      symbolCache = own(CompactedTopicCache.start(
+          settings.topicName().apply(Topics.SYMBOLS), Topics.SYMBOLS.valueSerde(), kafka));
+      keyCache = own(CompactedTopicCache.start(
+          settings.topicName().apply(Topics.API_KEYS), Topics.API_KEYS.valueSerde(), kafka));
+      outcomes = own(new CommandOutcomes(
+          kafka, settings.topicName().apply(Topics.ORDER_EXECUTIONS), settings.orderResultTimeout()));
+      CommandPublisher publisher =
+          own(new CommandPublisher(kafka, settings.topicName().apply(Topics.ORDER_COMMANDS)));
+      RateLimits limits = own(new RateLimits(settings.rateLimits()));
+      symbols = new SymbolDirectory(symbolCache);
+      SignedRequests auth = new SignedRequests(
+          new ApiKeyDirectory(keyCache, new SecretBox(settings.secretsKey())), limits, weights, clock);
+      weightFilter = new RequestWeightFilter(limits, weights);
+      general = new GeneralRoutes(symbols, limits, clock);
+      orders = new OrderRoutes(auth, new OrderRequests(symbols), limits, new IdGenerator(settings.nodeId()),
+          publisher, outcomes, clock);
+      GeneralRoutes.registerWeights(weights);
+      OrderRoutes.registerWeights(weights);
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  /**
+   * Starts the API's Kafka clients. Routes are added with {@link #register}; request weights are
+   * registered in {@code weights}, which the rate limiter reads for every {@code /api/v3} route.
+   */
+  public static BinanceApi start(BinanceSettings settings, Map<String, Object> kafkaProperties, EndpointWeights weights) {
+    return new BinanceApi(settings, kafkaProperties, weights);
+  }
+
+  /** Adds the routes, the rate-limit filter and the error format to a Javalin configuration. */
+  public void register(JavalinConfig config) {
+    ApiErrors.register(config);
+    weightFilter.register(config);
+    general.register(config);
+    orders.register(config);
+  }
+
+  /** The markets this gateway knows, for other {@code /api/v3} routes. */
+  public SymbolDirectory symbols() {
+    return symbols;
+  }
+
+  /** Readiness: the caches have loaded and outcomes are being followed. */
+  public Map<String, ReadinessCheck> readiness() {
+    Map<String, ReadinessCheck> checks = new LinkedHashMap<>();
+    checks.put("symbols", symbolCache::problem);
+    checks.put("api-keys", keyCache::problem);
+    checks.put("order-outcomes", outcomes::problem);
+    return checks;
+  }
+
+  @Override
+  public void close() {
+    while (!closeables.isEmpty()) {
+      try {
+        closeables.pop().close();
+      } catch (Exception e) {
+        // Closing goes on: one client failing to close must not keep the others open.
+        LOG.warn("Failed to close part of the API", e);
+      }
+    }
+  }
+
+  private <T extends AutoCloseable> T own(T closeable) {
+    closeables.push(closeable);
+    return closeable;
+  }
+}

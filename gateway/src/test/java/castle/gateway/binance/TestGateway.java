@@ -1,0 +1,125 @@
+package castle.gateway.binance;
+
+import static org.awaitility.Awaitility.await;
+
+import castle.gateway.GatewayServer;
+import castle.gateway.GatewaySettings;
+import castle.gateway.api.EndpointWeights;
+import castle.gateway.binance.auth.RequestSignature;
+import castle.gateway.binance.limits.RateLimitSettings;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/** A real gateway serving the Binance API on a free port, and a real HTTP client that signs requests. */
+final class TestGateway implements AutoCloseable {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A response with its body read as JSON. */
+  record Reply(int status, JsonNode body, HttpResponse<String> raw) {
+    String header(String name) {
+      return raw.headers().firstValue(name).orElse(null);
+    }
+  }
+
+  final BinanceApi api;
+  final GatewayServer server;
+  final TestTopics topics;
+  private final Clock clock;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  private TestGateway(BinanceApi api, GatewayServer server, TestTopics topics, Clock clock) {
+    this.api = api;
+    this.server = server;
+    this.topics = topics;
+    this.clock = clock;
+  }
+
+  /** A gateway over {@code topics} with Binance's limits and a 5 s result bound. */
+  static TestGateway start(TestTopics topics) {
+    return start(topics, 1, RateLimitSettings.binance(), Duration.ofSeconds(5), Clock.systemUTC());
+  }
+
+  /** A gateway with the given node id, limits, result bound and clock. */
+  static TestGateway start(TestTopics topics, int nodeId, RateLimitSettings limits, Duration resultBound, Clock clock) {
+    BinanceSettings settings =
+        new BinanceSettings(nodeId, resultBound, TestMarkets.SECRETS_KEY, limits, topics::name, clock);
+    BinanceApi api = BinanceApi.start(settings, TestTopics.kafka(), new EndpointWeights());
+    GatewayServer server = GatewayServer.start(new GatewaySettings("127.0.0.1", 0), List.of(api::register));
+    await().atMost(Duration.ofSeconds(30))
+        .until(() -> api.readiness().values().stream().allMatch(check -> check.problem().isEmpty()));
+    return new TestGateway(api, server, topics, clock);
+  }
+
+  /** An unsigned request: {@code query} goes in the URL, {@code body} as a form. */
+  Reply send(String method, String path, String query, String body, String apiKey) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(
+        URI.create("http://127.0.0.1:" + server.port() + path + (query.isEmpty() ? "" : "?" + query)));
+    if (apiKey != null) {
+      request.header("X-MBX-APIKEY", apiKey);
+    }
+    if (body.isEmpty()) {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      request.header("Content-Type", "application/x-www-form-urlencoded");
+      request.method(method, HttpRequest.BodyPublishers.ofString(body));
+    }
+    return reply(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+  }
+
+  /** A raw request with any headers and body. */
+  Reply sendRaw(HttpRequest.Builder request) throws Exception {
+    return reply(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+  }
+
+  /** The base URL. */
+  String url(String pathAndQuery) {
+    return "http://127.0.0.1:" + server.port() + pathAndQuery;
+  }
+
+  /** A public GET. */
+  Reply get(String path, String query) throws Exception {
+    return send("GET", path, query, "", null);
+  }
+
+  /**
+   * A signed request as Binance clients make it: {@code params} plus {@code timestamp}, then the
+   * signature, all in the query for GET and DELETE and in the body for POST.
+   */
+  Reply signed(String method, String path, String params, String apiKey, String secret) throws Exception {
+    String total = (params.isEmpty() ? "" : params + "&") + "timestamp=" + clock.millis();
+    String signed = total + "&signature=" + sign(secret, total);
+    return method.equals("POST")
+        ? send(method, path, "", signed, apiKey)
+        : send(method, path, signed, "", apiKey);
+  }
+
+  static String sign(String secret, String totalParams) {
+    return RequestSignature.sign(
+        secret.getBytes(StandardCharsets.UTF_8), totalParams.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static Reply reply(HttpResponse<String> response) throws Exception {
+    JsonNode body;
+    try {
+      body = response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+    } catch (java.io.IOException notJson) {
+      body = JSON.getNodeFactory().textNode(response.body());
+    }
+    return new Reply(response.statusCode(), body, response);
+  }
+
+  @Override
+  public void close() {
+    server.close();
+    api.close();
+  }
+}
