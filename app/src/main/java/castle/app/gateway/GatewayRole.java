@@ -6,8 +6,9 @@ import castle.app.Roles;
 import castle.app.kafka.KafkaOptions;
 import castle.gateway.GatewayServer;
 import castle.gateway.GatewaySettings;
+import castle.gateway.api.EndpointWeights;
+import castle.gateway.binance.BinanceApi;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,13 +29,22 @@ public final class GatewayRole implements Callable<Integer> {
   @Option(names = "--port", defaultValue = "8080", description = "HTTP port. Default: ${DEFAULT-VALUE}.")
   int port;
 
+  @Mixin BinanceOptions binance;
+
   @Override
   public Integer call() throws Exception {
     Resources resources = new Resources();
     return Roles.runUntilStopped(resources, () -> {
+      BinanceApi api = resources.add("Binance API",
+          BinanceApi.start(binance.settings(), kafka.clientProperties(), new EndpointWeights()));
       GatewayServer server =
           GatewayWiring.start(
-              new GatewaySettings(host, port), kafka.clientProperties(), Metrics.registry(), Map.of(), List.of(), resources);
+              new GatewaySettings(host, port),
+              kafka.clientProperties(),
+              Metrics.registry(),
+              api.readiness(),
+              List.of(api::register),
+              resources);
       System.out.println("Castle gateway listening on http://" + host + ":" + server.port());
     });
   }

@@ -2,6 +2,7 @@ package castle.app.local;
 
 import castle.app.Metrics;
 import castle.app.Resources;
+import castle.app.config.SecretsKey;
 import castle.app.gateway.GatewayWiring;
 import castle.app.kafka.KafkaOptions;
 import castle.app.streams.CastleApps;
@@ -11,6 +12,10 @@ import castle.broker.BrokerSettings;
 import castle.broker.EmbeddedKafkaBroker;
 import castle.gateway.GatewayServer;
 import castle.gateway.GatewaySettings;
+import castle.gateway.api.EndpointWeights;
+import castle.gateway.binance.BinanceApi;
+import castle.gateway.binance.BinanceSettings;
+import castle.gateway.health.ReadinessCheck;
 import castle.mskconfig.TopicApplier;
 import castle.mskconfig.TopicSpecs;
 import castle.topology.StreamsEnvironment;
@@ -20,6 +25,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,6 +43,9 @@ import org.slf4j.LoggerFactory;
 public final class LocalCastle implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(LocalCastle.class);
+
+  /** The only gateway of a local castle: node 0 of the id generator. */
+  private static final int LOCAL_NODE_ID = 0;
 
   /**
    * What to start.
@@ -86,13 +95,19 @@ public final class LocalCastle implements AutoCloseable {
       // One instance: the internal query routes are only ever called by this process itself.
       QueryWiring queries =
           new QueryWiring(streams, new HostInfo(settings.host(), gatewayPort), UUID.randomUUID().toString());
+      BinanceApi binance = resources.add("Binance API", BinanceApi.start(
+          BinanceSettings.of(LOCAL_NODE_ID, BinanceSettings.DEFAULT_ORDER_RESULT_TIMEOUT, SecretsKey.local(data)),
+          kafka,
+          new EndpointWeights()));
+      Map<String, ReadinessCheck> checks = new LinkedHashMap<>(StreamsWiring.readiness(streams));
+      checks.putAll(binance.readiness());
       GatewayServer gateway =
           GatewayWiring.start(
               new GatewaySettings(settings.host(), gatewayPort),
               kafka,
               registry,
-              StreamsWiring.readiness(streams),
-              List.of(queries.routes()),
+              checks,
+              List.of(queries.routes(), binance::register),
               resources);
       return new LocalCastle(resources, broker, gateway, data);
     } catch (Exception | Error e) {

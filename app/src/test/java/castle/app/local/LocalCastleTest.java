@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import castle.app.Resources;
+import castle.app.config.SecretsKey;
 import castle.topics.Topic;
 import castle.topics.Topics;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,8 +39,11 @@ class LocalCastleTest {
   @Test
   void aRestartOnTheSameDataKeepsTopicsAndRecords(@TempDir Path dir) throws Exception {
     LocalCastle.Settings settings = new LocalCastle.Settings(dir.resolve("data"), "127.0.0.1", 0, 0);
+    String secretsKey;
     try (LocalCastle first = LocalCastle.start(settings, new Resources())) {
       assertThat(ready(first)).isEqualTo(200);
+      assertThat(status(first, "/api/v3/exchangeInfo")).isEqualTo(200);
+      secretsKey = Files.readString(first.dataDir().resolve(SecretsKey.LOCAL_FILE));
       assertThat(topicNames(first)).containsAll(Topics.all().stream().map(Topic::name).toList());
       produce(first, "orders.commands", "acknowledged before the restart");
 
@@ -49,13 +54,18 @@ class LocalCastleTest {
 
     try (LocalCastle second = LocalCastle.start(settings, new Resources())) {
       assertThat(ready(second)).isEqualTo(200);
+      assertThat(Files.readString(second.dataDir().resolve(SecretsKey.LOCAL_FILE))).as("sealed secrets stay readable")
+          .isEqualTo(secretsKey);
       assertThat(consumeAll(second, "orders.commands")).containsExactly("acknowledged before the restart");
     }
   }
 
   private int ready(LocalCastle castle) throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + castle.gatewayPort() + "/health/ready")).build();
+    return status(castle, "/health/ready");
+  }
+
+  private int status(LocalCastle castle, String path) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + castle.gatewayPort() + path)).build();
     return http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
   }
 

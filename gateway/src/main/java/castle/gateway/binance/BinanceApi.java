@@ -21,9 +21,11 @@ import castle.schema.users.ApiKeyRecord;
 import castle.topics.Topics;
 import io.javalin.config.JavalinConfig;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +40,11 @@ import org.slf4j.LoggerFactory;
 public final class BinanceApi implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(BinanceApi.class);
+
+  /** How long start-up waits for the caches to load before handing over to the readiness check. */
+  static final Duration STARTUP_WAIT = Duration.ofSeconds(30);
+
+  private static final long READY_POLL_MS = 20;
 
   private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
   private final CompactedTopicCache<SymbolConfig> symbolCache;
@@ -76,11 +83,18 @@ public final class BinanceApi implements AutoCloseable {
   }
 
   /**
-   * Starts the API's Kafka clients. Routes are added with {@link #register}; request weights are
-   * registered in {@code weights}, which the rate limiter reads for every {@code /api/v3} route.
+   * Starts the API's Kafka clients and waits (up to {@link #STARTUP_WAIT}) until it is ready, so a
+   * started gateway knows every symbol and key. Routes are added with {@link #register}; request
+   * weights are registered in {@code weights}, which the rate limiter reads for every {@code /api/v3}
+   * route.
    */
   public static BinanceApi start(BinanceSettings settings, Map<String, Object> kafkaProperties, EndpointWeights weights) {
-    return new BinanceApi(settings, kafkaProperties, weights);
+    BinanceApi api = new BinanceApi(settings, kafkaProperties, weights);
+    if (!api.awaitReady(STARTUP_WAIT)) {
+      LOG.warn("Binance API not ready after {} s: {}; readiness will say when it is",
+          STARTUP_WAIT.toSeconds(), api.problems());
+    }
+    return api;
   }
 
   /** Adds the routes, the rate-limit filter and the error format to a Javalin configuration. */
@@ -94,6 +108,26 @@ public final class BinanceApi implements AutoCloseable {
   /** The markets this gateway knows, for other {@code /api/v3} routes. */
   public SymbolDirectory symbols() {
     return symbols;
+  }
+
+  private boolean awaitReady(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!problems().isEmpty()) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      try {
+        Thread.sleep(READY_POLL_MS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private List<String> problems() {
+    return readiness().values().stream().flatMap(check -> check.problem().stream()).toList();
   }
 
   /** Readiness: the caches have loaded and outcomes are being followed. */

@@ -1,6 +1,6 @@
 package castle.gateway.binance;
 
-import static org.awaitility.Awaitility.await;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import castle.gateway.GatewayServer;
 import castle.gateway.GatewaySettings;
@@ -54,8 +54,7 @@ final class TestGateway implements AutoCloseable {
         new BinanceSettings(nodeId, resultBound, TestMarkets.SECRETS_KEY, limits, topics::name, clock);
     BinanceApi api = BinanceApi.start(settings, TestTopics.kafka(), new EndpointWeights());
     GatewayServer server = GatewayServer.start(new GatewaySettings("127.0.0.1", 0), List.of(api::register));
-    await().atMost(Duration.ofSeconds(30))
-        .until(() -> api.readiness().values().stream().allMatch(check -> check.problem().isEmpty()));
+    assertThat(api.readiness().values()).allSatisfy(check -> assertThat(check.problem()).isEmpty());
     return new TestGateway(api, server, topics, clock);
   }
 
