@@ -71,9 +71,9 @@ public final class OrderRequests {
    *
    * @param orderId 0 when only {@code origClientOrderId} was sent
    * @param origClientOrderId null when only {@code orderId} was sent
-   * @param clientOrderId the cancel's own id ({@code newClientOrderId}), or null to generate one
+   * @param clientOrderId the cancel's own id ({@code newClientOrderId}), if the client sent one
    */
-  record Cancel(SymbolConfig symbol, long orderId, String origClientOrderId, String clientOrderId) {}
+  record Cancel(SymbolConfig symbol, long orderId, String origClientOrderId, Optional<String> clientOrderId) {}
 
   /** A new order from {@code POST /api/v3/order} (or {@code order/test}) parameters. */
   NewOrder newOrder(Params params) {
@@ -109,7 +109,7 @@ public final class OrderRequests {
     } else {
       quantity = params.requiredDecimal("quantity", symbol.getBaseScale());
     }
-    String clientOrderId = ClientOrderIds.optional(params, "newClientOrderId").orElse(null);
+    String clientOrderId = newClientOrderId(params).orElse(null);
     SelfTradePreventionMode stp = params
         .optionalEnum("selfTradePreventionMode", SelfTradePreventionMode.class,
             () -> ApiException.illegalCharacters("selfTradePreventionMode", STP_RANGE))
@@ -141,9 +141,9 @@ public final class OrderRequests {
     return symbols.require(params.symbol());
   }
 
-  /** A request's own client id ({@code newClientOrderId}), or null to generate one. */
-  static String newClientOrderId(Params params) {
-    return ClientOrderIds.optional(params, "newClientOrderId").orElse(null);
+  /** A request's own client id ({@code newClientOrderId}), if the client sent one. */
+  static Optional<String> newClientOrderId(Params params) {
+    return ClientOrderIds.optional(params, "newClientOrderId");
   }
 
   private SymbolConfig tradingSymbol(Params params) {

@@ -21,7 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,10 +101,7 @@ public final class OrderRoutes {
           .thenAccept(ctx::json));
       return;
     }
-    CommandOutcomes.Pending pending = outcomes.expect(command.getCommandId(), caller.accountId(), orderId);
-    ctx.future(() -> sendThenAwait(command, receivedMicros, pending)
-        .thenApply(events -> Outcomes.placed(events, order.responseType()))
-        .thenAccept(ctx::json));
+    answerWithOutcome(ctx, command, receivedMicros, orderId, events -> Outcomes.placed(events, order.responseType()));
   }
 
   private void cancel(Context ctx) {
@@ -112,13 +109,10 @@ public final class OrderRoutes {
     Caller caller = auth.authenticate(ctx, SecurityType.TRADE);
     OrderRequests.Cancel cancel = requests.cancel(Params.of(ctx));
     long commandId = ids.next();
-    String clientOrderId = cancel.clientOrderId() != null ? cancel.clientOrderId() : ClientOrderIds.generated(commandId);
+    String clientOrderId = cancel.clientOrderId().orElse(ClientOrderIds.generated(commandId));
     CancelOrder action = new CancelOrder(cancel.orderId(), cancel.origClientOrderId(), clientOrderId);
     OrderCommand command = new OrderCommand(commandId, caller.accountId(), cancel.symbol().getSymbol(), action);
-    CommandOutcomes.Pending pending = outcomes.expect(commandId, caller.accountId(), 0);
-    ctx.future(() -> sendThenAwait(command, receivedMicros, pending)
-        .thenApply(events -> Outcomes.canceledOne(events, clientOrderId))
-        .thenAccept(ctx::json));
+    answerWithOutcome(ctx, command, receivedMicros, 0, events -> Outcomes.canceledOne(events, clientOrderId));
   }
 
   private void cancelAll(Context ctx) {
@@ -127,19 +121,22 @@ public final class OrderRoutes {
     Params params = Params.of(ctx);
     SymbolConfig symbol = requests.symbol(params);
     long commandId = ids.next();
-    String requested = OrderRequests.newClientOrderId(params);
-    String clientOrderId = requested != null ? requested : ClientOrderIds.generated(commandId);
+    String clientOrderId = OrderRequests.newClientOrderId(params).orElse(ClientOrderIds.generated(commandId));
     OrderCommand command =
         new OrderCommand(commandId, caller.accountId(), symbol.getSymbol(), new CancelAllOrders(clientOrderId));
-    CommandOutcomes.Pending pending = outcomes.expect(commandId, caller.accountId(), 0);
-    ctx.future(() -> sendThenAwait(command, receivedMicros, pending)
-        .thenApply(events -> Outcomes.canceled(events, clientOrderId))
-        .thenAccept(ctx::json));
+    answerWithOutcome(ctx, command, receivedMicros, 0, events -> Outcomes.canceled(events, clientOrderId));
   }
 
-  private CompletableFuture<List<Execution>> sendThenAwait(
-      OrderCommand command, long receivedMicros, CommandOutcomes.Pending pending) {
-    return publisher.publish(command, receivedMicros)
+  /**
+   * Sends the command, then answers with what {@code answer} makes of its outcome. The wait is
+   * registered before the command is sent, so no execution can slip past it.
+   *
+   * @param orderId the placed order whose executions make the outcome; 0 for cancels
+   */
+  private void answerWithOutcome(
+      Context ctx, OrderCommand command, long receivedMicros, long orderId, Function<List<Execution>, ?> answer) {
+    CommandOutcomes.Pending pending = outcomes.expect(command.getCommandId(), command.getAccountId(), orderId);
+    ctx.future(() -> publisher.publish(command, receivedMicros)
         .handle((sent, error) -> {
           if (error != null) {
             pending.abandon();
@@ -147,7 +144,9 @@ public final class OrderRoutes {
           }
           return sent;
         })
-        .thenCompose(sent -> pending.outcome());
+        .thenCompose(sent -> pending.outcome())
+        .thenApply(answer)
+        .thenAccept(ctx::json));
   }
 
   private static ApiException sendFailed(OrderCommand command, Throwable error) {
