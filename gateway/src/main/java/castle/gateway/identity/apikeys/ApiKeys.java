@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Creates, lists and revokes API keys. A key and its secret are 64 random letters and digits, as
@@ -21,6 +23,8 @@ import java.util.List;
  * checks already sees the change.
  */
 public final class ApiKeys {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ApiKeys.class);
 
   /** Characters of a key and of a secret. */
   public static final int LENGTH = 64;
@@ -60,6 +64,7 @@ public final class ApiKeys {
     byte[] sealed = box.seal(secret.getBytes(StandardCharsets.US_ASCII));
     commands.send(email, new CreateApiKey(apiKey, label, permission, ByteBuffer.wrap(sealed)));
     await(() -> directory.awaitActive(apiKey, timeout));
+    LOG.info("API key {} created with {} permission", masked(apiKey), permission);
     return new CreatedApiKey(apiKey, secret, permission, label);
   }
 
@@ -72,6 +77,12 @@ public final class ApiKeys {
   public void revoke(String email, String apiKey) {
     commands.send(email, new RevokeApiKey(apiKey));
     await(() -> directory.awaitRevoked(apiKey, timeout));
+    LOG.info("API key {} revoked", masked(apiKey));
+  }
+
+  /** The key's first characters, enough to tell keys apart in a log. */
+  static String masked(String apiKey) {
+    return apiKey.substring(0, 8) + "...";
   }
 
   private String randomText() {

@@ -12,6 +12,8 @@ import castle.users.UserRefusal;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * TOTP multi-factor authentication. Enrolling returns a new seed once (as an {@code otpauth://} URI
@@ -20,6 +22,8 @@ import java.util.OptionalLong;
  * MFA off need a current code, and each code works once.
  */
 public final class Mfa {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Mfa.class);
 
   /** The issuer name authenticator apps show. */
   public static final String ISSUER = "Castle";
@@ -68,6 +72,7 @@ public final class Mfa {
         .orElseThrow(IdentityErrors::invalidEnrollment);
     spend(principal.userId(), seed, code);
     commands.send(principal.email(), new SetMfa(ByteBuffer.wrap(box.seal(seed))));
+    LOG.info("User {} turned MFA on", principal.userId());
   }
 
   /** Turns MFA off, proven by a current code. */
@@ -78,6 +83,7 @@ public final class Mfa {
     }
     check(user.userId(), user.sealedTotpSecret(), code);
     commands.send(principal.email(), new SetMfa(null));
+    LOG.info("User {} turned MFA off", principal.userId());
   }
 
   /** Requires a current code when the user has MFA on (for sensitive actions such as new API keys). */
@@ -97,6 +103,7 @@ public final class Mfa {
     long now = clock.millis();
     OptionalLong step = Totp.matchingStep(seed, code, now);
     if (step.isEmpty() || !replays.spend(userId, step.getAsLong(), now)) {
+      LOG.info("Refused an MFA code of user {}", userId);
       throw IdentityErrors.invalidMfaCode();
     }
   }

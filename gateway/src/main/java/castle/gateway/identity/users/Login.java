@@ -8,6 +8,8 @@ import castle.gateway.identity.token.TokenIssuer;
 import castle.gateway.identity.token.TokenIssuer.IssuedToken;
 import castle.iq.users.UserCredentials;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Password login, with a TOTP code when the user has MFA on. Unknown emails, users without a
@@ -15,6 +17,8 @@ import java.util.Optional;
  * which emails exist. A correct password without the code MFA needs gets "MFA code required".
  */
 public final class Login {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Login.class);
 
   private final UserDirectory users;
   private final PasswordHasher hasher;
@@ -35,14 +39,17 @@ public final class Login {
     UserCredentials user = found.filter(c -> c.passwordHash() != null).orElse(null);
     if (user == null) {
       hasher.verifyDecoy(password);
+      LOG.info("Login refused: no password user with that email");
       throw IdentityErrors.invalidCredentials();
     }
     if (!hasher.verify(password, user.passwordHash())) {
+      LOG.info("Login refused for user {}: wrong password", user.userId());
       throw IdentityErrors.invalidCredentials();
     }
     if (user.mfaEnabled()) {
       mfa.check(user.userId(), user.sealedTotpSecret(), mfaCode.orElseThrow(IdentityErrors::mfaRequired));
     }
+    LOG.info("User {} logged in{}", user.userId(), user.mfaEnabled() ? " with MFA" : "");
     return tokens.issue(user.userId(), user.email(), user.role(), user.mfaEnabled());
   }
 }

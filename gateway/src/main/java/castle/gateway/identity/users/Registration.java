@@ -7,6 +7,8 @@ import castle.gateway.identity.token.VerifiedToken;
 import castle.schema.users.RegisterUser;
 import castle.schema.users.Role;
 import castle.schema.users.UserEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Creates users. With a password, the gateway checks it against the policy and hashes it (Argon2id)
@@ -14,6 +16,8 @@ import castle.schema.users.UserEvent;
  * registered with its subject and no password. Returns once the user can log in.
  */
 public final class Registration {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Registration.class);
 
   private final UserCommands commands;
   private final PasswordHasher hasher;
@@ -36,12 +40,16 @@ public final class Registration {
       PasswordPolicy.check(password, normalized);
       hash = hasher.hash(password);
     }
-    return commands.send(normalized, new RegisterUser(commands.newUserId(), hash, null, role));
+    UserEvent registered = commands.send(normalized, new RegisterUser(commands.newUserId(), hash, null, role));
+    LOG.info("Registered user {} as {}", registered.getUserId(), role);
+    return registered;
   }
 
   /** Registers the holder of a verified external token, linked to its subject. */
   public UserEvent registerExternal(VerifiedToken token) {
     String normalized = EmailAddress.normalize(token.email());
-    return commands.send(normalized, new RegisterUser(commands.newUserId(), null, token.subject(), Role.USER));
+    UserEvent registered = commands.send(normalized, new RegisterUser(commands.newUserId(), null, token.subject(), Role.USER));
+    LOG.info("Registered user {} linked to an external identity", registered.getUserId());
+    return registered;
   }
 }
