@@ -23,6 +23,7 @@ import castle.gateway.identity.users.Registration;
 import castle.gateway.identity.users.UserCommands;
 import castle.gateway.identity.users.UserDirectory;
 import castle.gateway.ids.IdGenerator;
+import castle.gateway.kafka.CommandChannel;
 import castle.gateway.kafka.OutcomeWaiter;
 import castle.gateway.kafka.TopicProducer;
 import castle.gateway.kafka.TopicTable;
@@ -81,12 +82,14 @@ public final class NativeApi implements AutoCloseable {
       SecretBox box = new SecretBox(config.secretsKey());
       PasswordHasher hasher = PasswordHasher.standard();
       UserDirectory users = new UserDirectory(queries);
-      UserCommands commands = new UserCommands(producer, userEvents, ids, clock, config.commandTimeout());
+      UserCommands commands = new UserCommands(
+          new CommandChannel<>(producer, Topics.USER_COMMANDS, userEvents, clock, config.commandTimeout()), ids);
       Registration registration = new Registration(commands, hasher);
       Mfa mfa = new Mfa(box, commands, users, clock);
       Kyc kyc = new Kyc(commands);
       ApiKeys apiKeys = new ApiKeys(box, commands, users, apiKeyDirectory, config.commandTimeout());
-      WalletAdmin wallet = new WalletAdmin(producer, walletOutcomes, ids, clock, config.commandTimeout());
+      WalletAdmin wallet = new WalletAdmin(
+          new CommandChannel<>(producer, Topics.WALLET_COMMANDS, walletOutcomes, clock, config.commandTimeout()), ids);
       SymbolAdmin symbols = new SymbolAdmin(symbolTable, producer, config.commandTimeout());
 
       TokenIssuer tokens = null;

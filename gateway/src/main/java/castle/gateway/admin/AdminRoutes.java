@@ -145,29 +145,26 @@ public final class AdminRoutes {
     ctx.json(Map.of("apiKey", apiKey, "revoked", true));
   }
 
+  /** An amount of an asset for an account, as a deposit or withdrawal names it. */
+  private record Money(WalletAdmin.Account account, String asset, long amount, int scale) {}
+
   private void deposit(Context ctx) {
     JsonBody body = JsonBody.of(ctx);
-    WalletAdmin.Account account = account(body);
-    String asset = asset(body);
-    int scale = s.symbols().scaleOf(asset);
-    long amount = body.requiredDecimal("amount", scale);
+    Money money = money(body);
     String depositId = reference(body, "depositId");
     String reference = reference(body, "reference");
-    ctx.json(s.wallet().deposit(account, asset, amount, scale, depositId, reference));
+    ctx.json(s.wallet().deposit(money.account(), money.asset(), money.amount(), money.scale(), depositId, reference));
   }
 
   private void requestWithdrawal(Context ctx) {
     JsonBody body = JsonBody.of(ctx);
-    WalletAdmin.Account account = account(body);
-    String asset = asset(body);
-    int scale = s.symbols().scaleOf(asset);
-    long amount = body.requiredDecimal("amount", scale);
+    Money money = money(body);
     String address = body.requiredString("address", 128);
     if (!REFERENCE.matcher(address).matches()) {
       throw ApiException.illegalCharacters("address", "1-128 printable characters");
     }
     String withdrawalId = reference(body, "withdrawalId");
-    ctx.json(s.wallet().requestWithdrawal(account, asset, amount, scale, address, withdrawalId));
+    ctx.json(s.wallet().requestWithdrawal(money.account(), money.asset(), money.amount(), money.scale(), address, withdrawalId));
   }
 
   private void completeWithdrawal(Context ctx) {
@@ -225,6 +222,13 @@ public final class AdminRoutes {
         "castle-admin:trader-setup");
     TraderSetup.Request request = new TraderSetup.Request(email, password, kyc, tier, deposits, apiKey);
     ctx.json(s.traders().create(admin(ctx).email(), request));
+  }
+
+  private Money money(JsonBody body) {
+    WalletAdmin.Account account = account(body);
+    String asset = asset(body);
+    int scale = s.symbols().scaleOf(asset);
+    return new Money(account, asset, body.requiredDecimal("amount", scale), scale);
   }
 
   private WalletAdmin.Account account(JsonBody body) {

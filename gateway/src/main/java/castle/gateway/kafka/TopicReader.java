@@ -2,6 +2,7 @@ package castle.gateway.kafka;
 
 import castle.topics.Topic;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +97,7 @@ final class TopicReader<V extends SpecificRecord> implements AutoCloseable {
   private void run() {
     try {
       while (running) {
-        List<ConsumerRecord<String, V>> batch = new java.util.ArrayList<>();
+        List<ConsumerRecord<String, V>> batch = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
           V value;
           try {

@@ -28,7 +28,11 @@ public final class OwnerOnlyFiles {
   /** Writes {@code text} to {@code file} (mode 0600), replacing it atomically. */
   public static void write(Path file, String text) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
+    if (!Files.isDirectory(dir) && POSIX) {
+      Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    } else {
+      Files.createDirectories(dir);
+    }
     Path temp = dir.resolve("." + file.getFileName() + ".tmp");
     Files.deleteIfExists(temp);
     if (POSIX) {

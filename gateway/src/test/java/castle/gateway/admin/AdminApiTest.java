@@ -177,7 +177,9 @@ class AdminApiTest {
     assertThat(json.get("user").get("kycStatus").asText()).isEqualTo("VERIFIED");
     assertThat(json.get("user").get("kycTier").asInt()).isEqualTo(1);
     assertThat(json.get("deposits")).hasSize(2);
-    assertThat(json.get("deposits").get(1).get("amount").asText()).isEqualTo("100000.00000000");
+    Map<String, String> credited = new HashMap<>();
+    json.get("deposits").forEach(d -> credited.put(d.get("asset").asText(), d.get("amount").asText()));
+    assertThat(credited).containsExactlyInAnyOrderEntriesOf(Map.of(base, "1.00000000", quote, "100000.00000000"));
     String apiKey = json.get("apiKey").get("apiKey").asText();
     assertThat(json.get("apiKey").get("permission").asText()).isEqualTo("TRADE");
     assertThat(stack.api().apiKeys().active(apiKey)).isPresent();

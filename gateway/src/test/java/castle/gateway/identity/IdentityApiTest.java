@@ -7,8 +7,13 @@ import castle.gateway.fixture.IdentityStack;
 import castle.gateway.fixture.Users;
 import castle.gateway.identity.mfa.Totp;
 import castle.gateway.identity.token.TokenVerifier;
+import castle.gateway.identity.users.UserDirectory;
+import castle.iq.RemoteStoreQueries;
+import castle.iq.users.UserCredentials;
+import castle.iq.users.UserProfile;
 import castle.schema.users.ApiKeyRecord;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.jwk.JWKSet;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -218,6 +223,26 @@ class IdentityApiTest {
     kyc.put("country", "ZZ");
 
     assertError(http.post("/v1/me/kyc", kyc, token), 400, -1130, "Data sent for parameter 'country' is not valid.");
+  }
+
+  @Test
+  void aStatelessGatewayReadsTheSameUsersThroughTheInternalRoutes() {
+    String token = Users.userToken("olga");
+    http.post("/v1/me/kyc", kycDetails(), token);
+    http.post("/v1/me/api-keys", Map.of("permission", "READ"), token);
+    String email = http.get("/v1/me", token).json().get("email").asText();
+    UserDirectory local = new UserDirectory(stack.router());
+    UserDirectory remote = new UserDirectory(
+        new RemoteStoreQueries(http.baseUrl(), IdentityStack.INTERNAL_TOKEN, new ObjectMapper(), Duration.ofSeconds(3)));
+
+    UserProfile profile = remote.profile(email).orElseThrow();
+    UserCredentials credentials = remote.credentials(email).orElseThrow();
+
+    assertThat(profile).isEqualTo(local.profile(email).orElseThrow());
+    assertThat(profile.kyc().country()).isEqualTo("FR");
+    assertThat(profile.apiKeys()).hasSize(1);
+    assertThat(credentials.passwordHash()).isEqualTo(local.credentials(email).orElseThrow().passwordHash());
+    assertThat(remote.profile("nobody-" + email)).isEmpty();
   }
 
   /** Valid KYC details. */

@@ -1,10 +1,8 @@
 package castle.gateway.admin.wallet;
 
 import castle.gateway.admin.AdminErrors;
-import castle.gateway.api.ApiException;
 import castle.gateway.ids.IdGenerator;
-import castle.gateway.kafka.OutcomeWaiter;
-import castle.gateway.kafka.TopicProducer;
+import castle.gateway.kafka.CommandChannel;
 import castle.schema.wallet.CancelWithdrawal;
 import castle.schema.wallet.CompleteWithdrawal;
 import castle.schema.wallet.Deposit;
@@ -12,10 +10,6 @@ import castle.schema.wallet.RequestWithdrawal;
 import castle.schema.wallet.WalletCommand;
 import castle.schema.wallet.WalletOutcome;
 import castle.topics.Keys;
-import castle.topics.Topics;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Money in and out of an account, as an operator does it locally (in production custody would send
@@ -33,19 +27,13 @@ public final class WalletAdmin {
    */
   public record Account(long accountId, String email) {}
 
-  private final TopicProducer producer;
-  private final OutcomeWaiter<WalletOutcome> outcomes;
+  private final CommandChannel<WalletCommand, WalletOutcome> channel;
   private final IdGenerator ids;
-  private final Clock clock;
-  private final Duration timeout;
 
-  /** Commands through {@code producer}, answered from {@code outcomes} within {@code timeout}. */
-  public WalletAdmin(TopicProducer producer, OutcomeWaiter<WalletOutcome> outcomes, IdGenerator ids, Clock clock, Duration timeout) {
-    this.producer = producer;
-    this.outcomes = outcomes;
+  /** Commands to wallet.commands answered from wallet.outcomes through {@code channel}, with ids from {@code ids}. */
+  public WalletAdmin(CommandChannel<WalletCommand, WalletOutcome> channel, IdGenerator ids) {
+    this.channel = channel;
     this.ids = ids;
-    this.clock = clock;
-    this.timeout = timeout;
   }
 
   /** Credits {@code amount} units of {@code asset} at {@code scale}; a repeated deposit id credits once. */
@@ -75,15 +63,8 @@ public final class WalletAdmin {
 
   private WalletOutcomeView send(Account account, Object action) {
     long commandId = ids.next();
-    WalletCommand command = new WalletCommand(commandId, account.accountId(), action);
-    String key = Keys.account(account.accountId());
-    WalletOutcome outcome;
-    try {
-      outcome = outcomes.sendAndAwait(
-          commandId, () -> producer.send(Topics.WALLET_COMMANDS, key, command, clock.millis(), timeout), timeout);
-    } catch (TimeoutException e) {
-      throw ApiException.backendTimeout();
-    }
+    WalletOutcome outcome = channel.send(
+        commandId, Keys.account(account.accountId()), new WalletCommand(commandId, account.accountId(), action));
     if (!outcome.getAccepted()) {
       throw AdminErrors.walletRejected(outcome.getReason());
     }

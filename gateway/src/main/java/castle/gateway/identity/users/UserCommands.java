@@ -3,15 +3,10 @@ package castle.gateway.identity.users;
 import castle.gateway.api.ApiException;
 import castle.gateway.identity.IdentityErrors;
 import castle.gateway.ids.IdGenerator;
-import castle.gateway.kafka.OutcomeWaiter;
-import castle.gateway.kafka.TopicProducer;
+import castle.gateway.kafka.CommandChannel;
 import castle.schema.users.UserCommand;
 import castle.schema.users.UserEvent;
 import castle.schema.users.UserEventType;
-import castle.topics.Topics;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Sends commands to the users topology and answers with their outcome: the command goes to
@@ -21,19 +16,13 @@ import java.util.concurrent.TimeoutException;
  */
 public final class UserCommands {
 
-  private final TopicProducer producer;
-  private final OutcomeWaiter<UserEvent> events;
+  private final CommandChannel<UserCommand, UserEvent> channel;
   private final IdGenerator ids;
-  private final Clock clock;
-  private final Duration timeout;
 
-  /** Commands sent through {@code producer}, answered from {@code events}, each within {@code timeout}. */
-  public UserCommands(TopicProducer producer, OutcomeWaiter<UserEvent> events, IdGenerator ids, Clock clock, Duration timeout) {
-    this.producer = producer;
-    this.events = events;
+  /** Commands to users.commands answered from users.events through {@code channel}, with ids from {@code ids}. */
+  public UserCommands(CommandChannel<UserCommand, UserEvent> channel, IdGenerator ids) {
+    this.channel = channel;
     this.ids = ids;
-    this.clock = clock;
-    this.timeout = timeout;
   }
 
   /**
@@ -44,14 +33,7 @@ public final class UserCommands {
    */
   public UserEvent send(String email, Object action) {
     long commandId = ids.next();
-    UserCommand command = new UserCommand(commandId, email, action);
-    UserEvent event;
-    try {
-      event = events.sendAndAwait(
-          commandId, () -> producer.send(Topics.USER_COMMANDS, email, command, clock.millis(), timeout), timeout);
-    } catch (TimeoutException e) {
-      throw ApiException.backendTimeout();
-    }
+    UserEvent event = channel.send(commandId, email, new UserCommand(commandId, email, action));
     if (event.getType() == UserEventType.COMMAND_REJECTED) {
       throw IdentityErrors.refused(event.getReason());
     }
