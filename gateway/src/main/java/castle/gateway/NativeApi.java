@@ -75,11 +75,11 @@ public final class NativeApi implements AutoCloseable {
       OutcomeWaiter<UserEvent> userEvents = add(closeables, OutcomeWaiter.start(kafka, Topics.USER_EVENTS, UserEvent::getCommandId));
       OutcomeWaiter<WalletOutcome> walletOutcomes =
           add(closeables, OutcomeWaiter.start(kafka, Topics.WALLET_OUTCOMES, WalletOutcome::getCommandId));
-      ApiKeyDirectory apiKeyDirectory = add(closeables, ApiKeyDirectory.start(kafka));
+      SecretBox box = new SecretBox(config.secretsKey());
+      ApiKeyDirectory apiKeyDirectory = add(closeables, ApiKeyDirectory.start(kafka, box));
       TopicTable<SymbolConfig> symbolTable = add(closeables, TopicTable.start(kafka, Topics.SYMBOLS));
 
       IdGenerator ids = new IdGenerator(config.nodeId());
-      SecretBox box = new SecretBox(config.secretsKey());
       PasswordHasher hasher = PasswordHasher.standard();
       UserDirectory users = new UserDirectory(queries);
       UserCommands commands = new UserCommands(
@@ -139,7 +139,7 @@ public final class NativeApi implements AutoCloseable {
     return readiness;
   }
 
-  /** Every API key, for the signed (HMAC) Binance API. */
+  /** Every API key, with secrets opened on demand, for the signed (HMAC) Binance API. */
   public ApiKeyDirectory apiKeys() {
     return apiKeys;
   }

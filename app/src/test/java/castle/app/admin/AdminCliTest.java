@@ -52,6 +52,7 @@ class AdminCliTest {
     Path file = data.resolve(LocalAdmin.FILE);
 
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("secrets")))).isEqualTo("rwx------");
     LocalAdmin.Credentials credentials = LocalAdmin.read(file);
     assertThat(credentials.url()).isEqualTo("http://127.0.0.1:" + castle.gatewayPort());
     assertThat(credentials.email()).matches("admin-[0-9a-f]{8}@castle\\.local");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import castle.gateway.fixture.Http;
 import castle.gateway.fixture.IdentityStack;
 import castle.gateway.fixture.Users;
+import castle.gateway.identity.apikeys.ApiKeyDirectory;
 import castle.gateway.identity.mfa.Totp;
 import castle.gateway.identity.token.TokenVerifier;
 import castle.gateway.identity.users.UserDirectory;
@@ -164,8 +165,11 @@ class IdentityApiTest {
     assertThat(apiKey).hasSize(64);
     assertThat(secret).hasSize(64).isNotEqualTo(apiKey);
     // Read your writes: the gateway's directory has it, sealed, the moment creation returned.
+    ApiKeyDirectory.ActiveApiKey active = stack.api().apiKeys().activeWithSecret(apiKey).orElseThrow();
+    assertThat(active.permission().name()).isEqualTo("TRADE");
+    assertThat(active.email()).isEqualTo(http.get("/v1/me", token).json().get("email").asText());
+    assertThat(new String(active.secret(), StandardCharsets.US_ASCII)).isEqualTo(secret);
     ApiKeyRecord record = stack.api().apiKeys().active(apiKey).orElseThrow();
-    assertThat(record.getPermission().name()).isEqualTo("TRADE");
     assertThat(new String(stack.box().open(bytes(record.getEncryptedSecret())), StandardCharsets.US_ASCII)).isEqualTo(secret);
     assertThat(bytes(record.getEncryptedSecret())).asString(StandardCharsets.ISO_8859_1).doesNotContain(secret);
 

@@ -1,8 +1,11 @@
 package castle.gateway.identity.apikeys;
 
 import castle.gateway.kafka.TopicTable;
+import castle.gateway.security.SecretBox;
 import castle.schema.users.ApiKeyRecord;
+import castle.schema.users.ApiPermission;
 import castle.topics.Topics;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -14,15 +17,28 @@ import java.util.Optional;
  */
 public final class ApiKeyDirectory implements AutoCloseable {
 
-  private final TopicTable<ApiKeyRecord> keys;
+  /**
+   * An active key with its secret opened, for checking a request's HMAC signature.
+   *
+   * @param apiKey the key
+   * @param userId its owner, also the account id
+   * @param email its owner's email
+   * @param permission READ or TRADE
+   * @param secret the HMAC secret's bytes (ASCII); never log or return it
+   */
+  public record ActiveApiKey(String apiKey, long userId, String email, ApiPermission permission, byte[] secret) {}
 
-  private ApiKeyDirectory(TopicTable<ApiKeyRecord> keys) {
+  private final TopicTable<ApiKeyRecord> keys;
+  private final SecretBox box;
+
+  private ApiKeyDirectory(TopicTable<ApiKeyRecord> keys, SecretBox box) {
     this.keys = keys;
+    this.box = box;
   }
 
-  /** Starts reading users.apikeys from the beginning. */
-  public static ApiKeyDirectory start(Map<String, Object> kafkaProperties) {
-    return new ApiKeyDirectory(TopicTable.start(kafkaProperties, Topics.API_KEYS));
+  /** Starts reading users.apikeys from the beginning; secrets open with {@code box}. */
+  public static ApiKeyDirectory start(Map<String, Object> kafkaProperties, SecretBox box) {
+    return new ApiKeyDirectory(TopicTable.start(kafkaProperties, Topics.API_KEYS), box);
   }
 
   /** The key's record, revoked or not. */
@@ -33,6 +49,18 @@ public final class ApiKeyDirectory implements AutoCloseable {
   /** The key's record if it exists and is not revoked. */
   public Optional<ApiKeyRecord> active(String apiKey) {
     return find(apiKey).filter(record -> !record.getRevoked());
+  }
+
+  /** The key, if active, with its secret opened. */
+  public Optional<ActiveApiKey> activeWithSecret(String apiKey) {
+    return active(apiKey).map(record -> new ActiveApiKey(
+        record.getApiKey(), record.getUserId(), record.getEmail(), record.getPermission(), open(record.getEncryptedSecret())));
+  }
+
+  private byte[] open(ByteBuffer sealed) {
+    byte[] bytes = new byte[sealed.remaining()];
+    sealed.duplicate().get(bytes);
+    return box.open(bytes);
   }
 
   /** Waits until the key is active here; false on timeout. */
