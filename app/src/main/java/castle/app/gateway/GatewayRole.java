@@ -10,7 +10,6 @@ import castle.gateway.GatewayServer;
 import castle.gateway.GatewaySettings;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

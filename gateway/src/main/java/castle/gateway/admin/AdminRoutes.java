@@ -218,7 +218,7 @@ public final class AdminRoutes {
       deposits.add(new TraderSetup.Funding(asset, amount, scale));
     }
     SubmitKyc kyc = new SubmitKyc(
-        body.optionalString("fullName", 120).orElse("Castle Trader"), KycForm.UNKNOWN_COUNTRY, "1970-01-01",
+        KycForm.fullName(body.optionalString("fullName", KycForm.MAX_NAME).orElse("Castle Trader")), KycForm.UNKNOWN_COUNTRY, "1970-01-01",
         "castle-admin:trader-setup");
     TraderSetup.Request request = new TraderSetup.Request(email, password, kyc, tier, deposits, apiKey);
     ctx.json(s.traders().create(admin(ctx).email(), request));

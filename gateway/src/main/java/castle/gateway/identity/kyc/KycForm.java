@@ -21,6 +21,9 @@ public final class KycForm {
   /** The ISO code for "unknown region", which only admins may record. */
   public static final String UNKNOWN_COUNTRY = "ZZ";
 
+  /** Longest full name. */
+  public static final int MAX_NAME = 120;
+
   private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
   private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{M}][\\p{L}\\p{M} .'-]{0,119}");
   private static final Pattern REFERENCE = Pattern.compile("[\\x21-\\x7e]{1,200}");
@@ -29,16 +32,22 @@ public final class KycForm {
 
   private KycForm() {}
 
+  /** A full name of letters, spaces, dots, apostrophes and hyphens; -1130 otherwise. */
+  public static String fullName(String text) {
+    String name = text.strip();
+    if (!NAME.matcher(name).matches()) {
+      throw ApiException.invalidValue("fullName");
+    }
+    return name;
+  }
+
   /**
    * The submission in {@code body}.
    *
    * @param allowUnknownCountry whether country {@value #UNKNOWN_COUNTRY} is accepted (admins only)
    */
   public static SubmitKyc read(JsonBody body, boolean allowUnknownCountry, Clock clock) {
-    String fullName = body.requiredString("fullName", 120).strip();
-    if (!NAME.matcher(fullName).matches()) {
-      throw ApiException.invalidValue("fullName");
-    }
+    String fullName = fullName(body.requiredString("fullName", MAX_NAME));
     String country = body.requiredString("country", 2);
     boolean known = COUNTRIES.contains(country) || allowUnknownCountry && UNKNOWN_COUNTRY.equals(country);
     if (!known) {
