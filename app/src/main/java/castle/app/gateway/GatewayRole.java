@@ -3,11 +3,13 @@ package castle.app.gateway;
 import castle.app.Metrics;
 import castle.app.Resources;
 import castle.app.Roles;
+import castle.app.identity.IdentityOptions;
 import castle.app.kafka.KafkaOptions;
+import castle.gateway.NativeApi;
 import castle.gateway.GatewayServer;
 import castle.gateway.GatewaySettings;
+import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,6 +24,10 @@ public final class GatewayRole implements Callable<Integer> {
 
   @Mixin KafkaOptions kafka;
 
+  @Mixin QueryOptions queries;
+
+  @Mixin IdentityOptions identity;
+
   @Option(names = "--host", defaultValue = "0.0.0.0", description = "Address to bind. Default: ${DEFAULT-VALUE}.")
   String host;
 
@@ -32,9 +38,12 @@ public final class GatewayRole implements Callable<Integer> {
   public Integer call() throws Exception {
     Resources resources = new Resources();
     return Roles.runUntilStopped(resources, () -> {
+      NativeApi nativeApi = resources.add("native API",
+          NativeApi.start(identity.resolve(null), kafka.clientProperties(), queries.queries(), Clock.systemUTC()));
       GatewayServer server =
           GatewayWiring.start(
-              new GatewaySettings(host, port), kafka.clientProperties(), Metrics.registry(), Map.of(), List.of(), resources);
+              new GatewaySettings(host, port), kafka.clientProperties(), Metrics.registry(), nativeApi.readiness(),
+              List.of(nativeApi::register), resources);
       System.out.println("Castle gateway listening on http://" + host + ":" + server.port());
     });
   }

@@ -3,6 +3,8 @@ package castle.app.local;
 import castle.app.Metrics;
 import castle.app.Resources;
 import castle.app.gateway.GatewayWiring;
+import castle.app.identity.IdentityOptions;
+import castle.app.identity.LocalAdmin;
 import castle.app.kafka.KafkaOptions;
 import castle.app.streams.CastleApps;
 import castle.app.streams.QueryWiring;
@@ -11,6 +13,9 @@ import castle.broker.BrokerSettings;
 import castle.broker.EmbeddedKafkaBroker;
 import castle.gateway.GatewayServer;
 import castle.gateway.GatewaySettings;
+import castle.gateway.NativeApi;
+import castle.gateway.health.ReadinessCheck;
+import castle.gateway.identity.auth.AuthMode;
 import castle.mskconfig.TopicApplier;
 import castle.mskconfig.TopicSpecs;
 import castle.topology.StreamsEnvironment;
@@ -20,6 +25,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,12 +39,15 @@ import org.slf4j.LoggerFactory;
 /**
  * The whole exchange in one process: locks the data directory, starts the embedded broker on its
  * {@code kafka} sub-folder, applies the local topic specs, starts the Streams apps (state in {@code
- * streams}), then the gateway. Closing it stops
- * everything in reverse order.
+ * streams}), then the gateway with the native API, and makes sure the local admin exists (its
+ * credentials in {@code admin.json}). Closing it stops everything in reverse order.
  */
 public final class LocalCastle implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(LocalCastle.class);
+
+  /** How long the first start waits for the users app before creating the local admin. */
+  private static final Duration ADMIN_BOOTSTRAP_WAIT = Duration.ofSeconds(90);
 
   /**
    * What to start.
@@ -60,8 +71,13 @@ public final class LocalCastle implements AutoCloseable {
     this.dataDir = dataDir;
   }
 
-  /** Starts everything into {@code resources}; on failure, closes what had started. */
+  /** Starts everything with the default identity options. */
   public static LocalCastle start(Settings settings, Resources resources) throws Exception {
+    return start(settings, IdentityOptions.defaults(), resources);
+  }
+
+  /** Starts everything into {@code resources}; on failure, closes what had started. */
+  public static LocalCastle start(Settings settings, IdentityOptions identity, Resources resources) throws Exception {
     Path data = settings.dataDir().toAbsolutePath().normalize();
     try {
       resources.add("data directory lock", DataDirectoryLock.acquire(data));
@@ -86,14 +102,21 @@ public final class LocalCastle implements AutoCloseable {
       // One instance: the internal query routes are only ever called by this process itself.
       QueryWiring queries =
           new QueryWiring(streams, new HostInfo(settings.host(), gatewayPort), UUID.randomUUID().toString());
+      NativeApi nativeApi = resources.add("native API", NativeApi.start(
+          identity.resolve(data.resolve(IdentityOptions.SECRETS_DIR)), kafka, queries.router(), Clock.systemUTC()));
+      Map<String, ReadinessCheck> checks = new LinkedHashMap<>(StreamsWiring.readiness(streams));
+      checks.putAll(nativeApi.readiness());
       GatewayServer gateway =
           GatewayWiring.start(
               new GatewaySettings(settings.host(), gatewayPort),
               kafka,
               registry,
-              StreamsWiring.readiness(streams),
-              List.of(queries.routes()),
+              checks,
+              List.of(queries.routes(), nativeApi::register),
               resources);
+      if (identity.mode() == AuthMode.CASTLE) {
+        ensureAdmin(data, "http://" + settings.host() + ":" + gateway.port(), streams, nativeApi);
+      }
       return new LocalCastle(resources, broker, gateway, data);
     } catch (Exception | Error e) {
       resources.close();
@@ -119,6 +142,13 @@ public final class LocalCastle implements AutoCloseable {
   @Override
   public void close() {
     resources.close();
+  }
+
+  private static void ensureAdmin(Path data, String url, StreamsRuntime streams, NativeApi nativeApi) throws Exception {
+    if (!streams.awaitRunning(ADMIN_BOOTSTRAP_WAIT)) {
+      throw new IllegalStateException("Streams apps did not start within " + ADMIN_BOOTSTRAP_WAIT + "; cannot create the local admin");
+    }
+    LocalAdmin.ensure(data, url, nativeApi);
   }
 
   private static int freePort(String host) throws IOException {

@@ -2,10 +2,13 @@ package castle.app.local;
 
 import castle.app.Resources;
 import castle.app.Roles;
+import castle.app.identity.IdentityOptions;
+import castle.app.identity.LocalAdmin;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code castle local}: runs {@link LocalCastle} until SIGTERM or Ctrl-C. */
@@ -30,12 +33,14 @@ public final class LocalRole implements Callable<Integer> {
   @Option(names = "--kafka-port", defaultValue = "9092", description = "Embedded Kafka client port. Default: ${DEFAULT-VALUE}.")
   int kafkaPort;
 
+  @Mixin IdentityOptions identity;
+
   @Override
   public Integer call() throws Exception {
     long begin = System.nanoTime();
     Resources resources = new Resources();
     return Roles.runUntilStopped(resources, () -> {
-      LocalCastle castle = LocalCastle.start(new LocalCastle.Settings(dataDir, host, port, kafkaPort), resources);
+      LocalCastle castle = LocalCastle.start(new LocalCastle.Settings(dataDir, host, port, kafkaPort), identity, resources);
       printBanner(System.out, castle, (System.nanoTime() - begin) / 1_000_000);
     });
   }
@@ -49,6 +54,7 @@ public final class LocalRole implements Callable<Integer> {
     out.println("  WebSocket    ws://" + host + ":" + castle.gatewayPort() + "/ws");
     out.println("  Readiness    " + http + "/health/ready");
     out.println("  Metrics      " + http + "/metrics");
+    out.println("  Admin        castle admin --help  (credentials in " + castle.dataDir().resolve(LocalAdmin.FILE) + ")");
     out.println("  Kafka        " + castle.broker().bootstrapServers());
     out.println("  Data         " + castle.dataDir() + "  (Kafka logs in " + castle.broker().logDir() + ")");
     out.println();

@@ -1,6 +1,7 @@
 package castle.app.streams;
 
 import castle.topology.StreamsApp;
+import castle.users.UsersApp;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,6 +13,7 @@ public final class CastleApps {
   /** The apps, built with their default configuration. */
   public static List<StreamsApp> all() {
     List<StreamsApp> apps = new ArrayList<>();
+    apps.add(new UsersApp());
     return apps;
   }
 }
