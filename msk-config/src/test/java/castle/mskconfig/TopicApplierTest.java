@@ -46,6 +46,9 @@ class TopicApplierTest {
       admin.createTopics(List.of(
           new NewTopic("applier.grow", 1, (short) 1).configs(Map.of("retention.ms", "60000")),
           new NewTopic("applier.fixed", 1, (short) 1))).all().get();
+      // A topic created a moment ago may not be in the metadata every request sees yet.
+      await().atMost(Duration.ofSeconds(10)).until(() ->
+          admin.listTopics().names().get().containsAll(List.of("applier.grow", "applier.fixed")));
       List<TopicSpec> specs = List.of(
           new TopicSpec("applier.grow", 4, (short) 1, CONFIGS, null),
           new TopicSpec("applier.fixed", 4, (short) 1, CONFIGS, "accounts"));
