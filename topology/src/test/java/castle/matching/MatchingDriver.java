@@ -100,6 +100,16 @@ final class MatchingDriver implements AutoCloseable {
     return sendKeyed(command.getSymbol(), command, orderId);
   }
 
+  /** Pipes a command at the given record time and leaves its outputs unread. */
+  void pipe(AcceptedCommand command, long time) {
+    accepted.pipeInput(command.getSymbol(), command, time);
+  }
+
+  /** Pipes a symbol configuration at the given record time. */
+  void pipe(SymbolConfig config, long time) {
+    symbols.pipeInput(config.getSymbol(), config, time);
+  }
+
   Outcome sendKeyed(String key, AcceptedCommand command, long orderId) {
     clock += 1000;
     accepted.pipeInput(key, command, clock);

@@ -16,11 +16,6 @@ public final class BookRecords {
     return symbol + KEY_SEPARATOR + orderId;
   }
 
-  /** The key prefix of every order of a symbol. */
-  public static String symbolPrefix(String symbol) {
-    return symbol + KEY_SEPARATOR;
-  }
-
   /** The stored form of a live order. */
   public static BookOrder toRecord(String symbol, Order o) {
     return new BookOrder(

@@ -7,13 +7,12 @@ import castle.matching.engine.SymbolEngine;
 import castle.schema.matching.BookOrder;
 import castle.schema.matching.SymbolBook;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -58,29 +57,43 @@ public final class BookStore {
     return load(symbols, orders, books);
   }
 
-  /** Rebuilds engines from any pair of read-only views of the two stores. */
+  /** Rebuilds engines from read-only views of the two stores (interactive queries, tests). */
   public static Map<String, SymbolEngine> load(
       ReadOnlyKeyValueStore<String, SymbolBook> symbols,
       ReadOnlyKeyValueStore<String, BookOrder> orders,
       Supplier<OrderBook> books) {
+    return rebuild(values(symbols), values(orders), books);
+  }
+
+  /**
+   * Rebuilds engines from stored records however they were obtained (the stores, or a changelog
+   * read back): orders go into their symbol's book in time priority.
+   */
+  public static Map<String, SymbolEngine> rebuild(
+      Collection<SymbolBook> symbols, Collection<BookOrder> orders, Supplier<OrderBook> books) {
     Map<String, SymbolEngine> engines = new TreeMap<>();
-    try (KeyValueIterator<String, SymbolBook> all = symbols.all()) {
-      while (all.hasNext()) {
-        KeyValue<String, SymbolBook> entry = all.next();
-        SymbolEngine engine = new SymbolEngine(entry.key, books.get());
-        engine.restore(entry.value);
-        engines.put(entry.key, engine);
-      }
+    for (SymbolBook state : symbols) {
+      SymbolEngine engine = new SymbolEngine(state.getSymbol(), books.get());
+      engine.restore(state);
+      engines.put(state.getSymbol(), engine);
     }
-    for (SymbolEngine engine : engines.values()) {
-      List<Order> live = new ArrayList<>();
-      try (KeyValueIterator<String, BookOrder> range =
-          orders.prefixScan(BookRecords.symbolPrefix(engine.symbol()), Serdes.String().serializer())) {
-        range.forEachRemaining(entry -> live.add(BookRecords.fromRecord(entry.value)));
+    List<BookOrder> sorted = new ArrayList<>(orders);
+    sorted.sort(Comparator.comparing(BookOrder::getSymbol).thenComparingLong(BookOrder::getSequence));
+    for (BookOrder order : sorted) {
+      SymbolEngine engine = engines.get(order.getSymbol());
+      if (engine == null) {
+        throw new IllegalStateException("Order " + order.getOrderId() + " of unknown symbol " + order.getSymbol());
       }
-      live.sort(Comparator.comparingLong(Order::sequence));
-      live.forEach(engine::restore);
+      engine.restore(BookRecords.fromRecord(order));
     }
     return engines;
+  }
+
+  private static <V> List<V> values(ReadOnlyKeyValueStore<String, V> store) {
+    List<V> values = new ArrayList<>();
+    try (KeyValueIterator<String, V> all = store.all()) {
+      all.forEachRemaining(entry -> values.add(entry.value));
+    }
+    return values;
   }
 }
