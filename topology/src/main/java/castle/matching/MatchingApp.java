@@ -35,15 +35,17 @@ public final class MatchingApp implements StreamsApp {
   private static final String MATCH = "match";
 
   private final Supplier<OrderBook> books;
+  private final MatchingTopics topics;
 
-  /** The app with the fast book. */
+  /** The app with the fast book on Castle's topics. */
   public MatchingApp() {
-    this(FastOrderBook::new);
+    this(FastOrderBook::new, MatchingTopics.CASTLE);
   }
 
-  /** The app with another book implementation (tests run the reference book through it too). */
-  public MatchingApp(Supplier<OrderBook> books) {
+  /** The app with another book implementation (tests run the reference book through it too) or topics. */
+  public MatchingApp(Supplier<OrderBook> books, MatchingTopics topics) {
     this.books = books;
+    this.topics = topics;
   }
 
   @Override
@@ -54,8 +56,8 @@ public final class MatchingApp implements StreamsApp {
   @Override
   public Topology topology() {
     Topology topology = new Topology();
-    source(topology, "accepted", Topics.ORDERS_ACCEPTED);
-    source(topology, "symbols", Topics.SYMBOLS);
+    source(topology, "accepted", topics.accepted(), Topics.ORDERS_ACCEPTED);
+    source(topology, "symbols", topics.symbols(), Topics.SYMBOLS);
     topology.addProcessor(MATCH, () -> new MatchingProcessor(books), "accepted", "symbols");
     // Caching lets repeated writes of one order within a commit interval (a maker filled in pieces)
     // reach RocksDB and the changelog once; the books in memory are the source of truth meanwhile.
@@ -70,17 +72,17 @@ public final class MatchingApp implements StreamsApp {
             .withCachingEnabled(),
         MATCH);
     topology.addStateStore(new DepthStoreBuilder(MatchingStores.DEPTH), MATCH);
-    sink(topology, EXECUTIONS_SINK, Topics.ORDER_EXECUTIONS);
-    sink(topology, TRADES_SINK, Topics.MARKET_TRADES);
-    sink(topology, DEPTH_SINK, Topics.MARKET_DEPTH);
+    sink(topology, EXECUTIONS_SINK, topics.executions(), Topics.ORDER_EXECUTIONS);
+    sink(topology, TRADES_SINK, topics.trades(), Topics.MARKET_TRADES);
+    sink(topology, DEPTH_SINK, topics.depth(), Topics.MARKET_DEPTH);
     return topology;
   }
 
-  private static void source(Topology topology, String name, Topic<?> topic) {
-    topology.addSource(name, topic.keySerde().deserializer(), topic.valueSerde().deserializer(), topic.name());
+  private static void source(Topology topology, String name, String topicName, Topic<?> type) {
+    topology.addSource(name, type.keySerde().deserializer(), type.valueSerde().deserializer(), topicName);
   }
 
-  private static void sink(Topology topology, String name, Topic<?> topic) {
-    topology.addSink(name, topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer(), MATCH);
+  private static void sink(Topology topology, String name, String topicName, Topic<?> type) {
+    topology.addSink(name, topicName, type.keySerde().serializer(), type.valueSerde().serializer(), MATCH);
   }
 }

@@ -54,7 +54,7 @@ final class MatchingDriver implements AutoCloseable {
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    driver = new TopologyTestDriver(new MatchingApp(books).topology(), props);
+    driver = new TopologyTestDriver(new MatchingApp(books, MatchingTopics.CASTLE).topology(), props);
     accepted = input(driver, Topics.ORDERS_ACCEPTED);
     symbols = input(driver, Topics.SYMBOLS);
     executions = output(driver, Topics.ORDER_EXECUTIONS);
