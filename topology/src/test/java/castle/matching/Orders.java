@@ -115,29 +115,23 @@ final class Orders {
     }
 
     Place stopLoss(String stopPrice, String quantity) {
-      market(quantity);
-      this.type = OrderType.STOP_LOSS;
-      this.stopPrice = units(stopPrice);
-      return this;
+      return market(quantity).triggeredAt(OrderType.STOP_LOSS, stopPrice);
     }
 
     Place stopLossLimit(String stopPrice, String price, String quantity) {
-      limit(price, quantity);
-      this.type = OrderType.STOP_LOSS_LIMIT;
-      this.stopPrice = units(stopPrice);
-      return this;
+      return limit(price, quantity).triggeredAt(OrderType.STOP_LOSS_LIMIT, stopPrice);
     }
 
     Place takeProfit(String stopPrice, String quantity) {
-      market(quantity);
-      this.type = OrderType.TAKE_PROFIT;
-      this.stopPrice = units(stopPrice);
-      return this;
+      return market(quantity).triggeredAt(OrderType.TAKE_PROFIT, stopPrice);
     }
 
     Place takeProfitLimit(String stopPrice, String price, String quantity) {
-      limit(price, quantity);
-      this.type = OrderType.TAKE_PROFIT_LIMIT;
+      return limit(price, quantity).triggeredAt(OrderType.TAKE_PROFIT_LIMIT, stopPrice);
+    }
+
+    private Place triggeredAt(OrderType stopType, String stopPrice) {
+      this.type = stopType;
       this.stopPrice = units(stopPrice);
       return this;
     }

@@ -1,10 +1,7 @@
 package castle.matching.book;
 
 import castle.schema.orders.SelfTradePreventionMode;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -189,18 +186,6 @@ public final class FastOrderBook implements OrderBook {
   @Override
   public Order find(long orderId) {
     return index.get(orderId);
-  }
-
-  @Override
-  public List<Order> ordersOf(long accountId) {
-    List<Order> orders = new ArrayList<>();
-    index.forEach(order -> {
-      if (order.accountId() == accountId) {
-        orders.add(order);
-      }
-    });
-    orders.sort(Comparator.comparingLong(Order::sequence));
-    return orders;
   }
 
   @Override

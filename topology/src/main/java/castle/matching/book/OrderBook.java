@@ -1,5 +1,7 @@
 package castle.matching.book;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -36,8 +38,17 @@ public interface OrderBook {
   /** The resting order with this id, or null. */
   Order find(long orderId);
 
-  /** The account's resting orders, oldest first. */
-  List<Order> ordersOf(long accountId);
+  /** The account's resting orders, oldest first (a scan: for cancel-all, not for the hot path). */
+  default List<Order> ordersOf(long accountId) {
+    List<Order> orders = new ArrayList<>();
+    forEachOrder(order -> {
+      if (order.accountId() == accountId) {
+        orders.add(order);
+      }
+    });
+    orders.sort(Comparator.comparingLong(Order::sequence));
+    return orders;
+  }
 
   /** The best bid (buy) or ask price, or 0 when that side is empty. */
   long bestPrice(boolean buy);

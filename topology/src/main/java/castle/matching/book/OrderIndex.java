@@ -1,7 +1,5 @@
 package castle.matching.book;
 
-import java.util.function.Consumer;
-
 /**
  * Orders by id in an open-addressing hash table of primitive longs: no boxing, no entry objects,
  * and removal by backward shifting so lookups never wade through tombstones. The load factor stays
@@ -66,15 +64,6 @@ final class OrderIndex {
 
   int size() {
     return size;
-  }
-
-  /** Visits every order, in no particular order: callers sort what they output. */
-  void forEach(Consumer<Order> visitor) {
-    for (Order value : values) {
-      if (value != null) {
-        visitor.accept(value);
-      }
-    }
   }
 
   private int slot(long key) {

@@ -119,18 +119,6 @@ public final class ReferenceOrderBook implements OrderBook {
   }
 
   @Override
-  public List<Order> ordersOf(long accountId) {
-    List<Order> orders = new ArrayList<>();
-    for (Order order : byId.values()) {
-      if (order.accountId() == accountId) {
-        orders.add(order);
-      }
-    }
-    orders.sort(Comparator.comparingLong(Order::sequence));
-    return orders;
-  }
-
-  @Override
   public long bestPrice(boolean buy) {
     NavigableMap<Long, List<Order>> side = side(buy);
     return side.isEmpty() ? 0 : side.firstKey();
