@@ -63,7 +63,11 @@ final class MatchingProcessor implements Processor<String, SpecificRecord, Strin
   public void process(Record<String, SpecificRecord> record) {
     SpecificRecord value = record.value();
     if (value instanceof SymbolConfig config) {
-      configure(config);
+      if (record.key() == null || record.key().equals(config.getSymbol())) {
+        configure(config);
+      } else {
+        LOG.warn("Matching ignores the configuration of {} published under the key {}", config.getSymbol(), record.key());
+      }
     } else if (value instanceof AcceptedCommand command) {
       match(record.key() != null ? record.key() : command.getSymbol(), command, record);
     } else {

@@ -72,6 +72,23 @@ class StopOrderScenariosTest extends ScenarioTest {
   }
 
   @Test
+  void aTriggeredStopLossLimitKeepsItsTimeInForce() {
+    // Given an IOC stop-loss-limit selling 6 down to 95
+    market.place(sell(ALICE).stopLossLimit("96", "95", "6").ioc());
+
+    // When the last price falls to 95
+    Outcome trigger = market.place(sell(CAROL).limit("95", "1"));
+
+    // Then it takes the 4 left at 95 and its remainder expires instead of resting
+    assertThat(trigger.events()).endsWith(
+        "alice #7 TRIGGERED NEW",
+        "alice #7 TRADE PARTIALLY_FILLED 4@95",
+        "bob #3 TRADE FILLED 4@95",
+        "alice #7 EXPIRED EXPIRED IMMEDIATE_OR_CANCEL");
+    assertThat(trigger.depth().getAsks()).isEmpty();
+  }
+
+  @Test
   void aBuyStopLossTriggersWhenThePriceRises() {
     // Given
     market.place(buy(ALICE).stopLoss("104", "1"));
