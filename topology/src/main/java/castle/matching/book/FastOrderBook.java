@@ -32,13 +32,17 @@ public final class FastOrderBook implements OrderBook {
 
   /**
    * One side's levels sorted by rank, best last. A bid's rank is its price and an ask's the
-   * negated price, so "higher rank is better" holds on both sides.
+   * negated price, so "higher rank is better" holds on both sides. A level that empties below the
+   * top stays in place, empty, until an order arrives at its price again or empty levels outnumber
+   * live ones: cancel/replace traffic empties and refills the same prices all the time, and shifting
+   * the arrays for each would cost more than the matching.
    */
   private static final class Ladder {
     final boolean buy;
     long[] ranks = new long[64];
     Level[] levels = new Level[64];
     int size;
+    int empty;
 
     Ladder(boolean buy) {
       this.buy = buy;
@@ -48,7 +52,12 @@ public final class FastOrderBook implements OrderBook {
       return buy ? price : -price;
     }
 
+    /** The best level with orders, dropping empty ones from the top. */
     Level best() {
+      while (size > 0 && levels[size - 1].count == 0) {
+        levels[--size] = null;
+        empty--;
+      }
       return size == 0 ? null : levels[size - 1];
     }
 
@@ -62,9 +71,13 @@ public final class FastOrderBook implements OrderBook {
       return i >= 0 ? levels[i] : null;
     }
 
+    /** The level at this price, ready for an order: an existing one (perhaps empty) or a new one. */
     Level obtain(long price) {
       int i = indexOf(price);
       if (i >= 0) {
+        if (levels[i].count == 0) {
+          empty--;
+        }
         return levels[i];
       }
       int at = -i - 1;
@@ -81,11 +94,20 @@ public final class FastOrderBook implements OrderBook {
       return level;
     }
 
-    void removeLevel(Level level) {
-      int i = levels[size - 1] == level ? size - 1 : indexOf(level.price);
-      System.arraycopy(ranks, i + 1, ranks, i, size - i - 1);
-      System.arraycopy(levels, i + 1, levels, i, size - i - 1);
-      levels[--size] = null;
+    /** Notes that a level lost its last order; compacts once empty levels outnumber live ones. */
+    void emptied() {
+      if (++empty > 64 && 2 * empty > size) {
+        int kept = 0;
+        for (int i = 0; i < size; i++) {
+          if (levels[i].count > 0) {
+            ranks[kept] = ranks[i];
+            levels[kept++] = levels[i];
+          }
+        }
+        Arrays.fill(levels, kept, size, null);
+        size = kept;
+        empty = 0;
+      }
     }
   }
 
@@ -139,6 +161,9 @@ public final class FastOrderBook implements OrderBook {
     walk:
     for (int i = opposite.size - 1; i >= 0; i--) {
       Level level = opposite.levels[i];
+      if (level.count == 0) {
+        continue;
+      }
       if (!taker.accepts(level.price)) {
         break;
       }
@@ -203,11 +228,13 @@ public final class FastOrderBook implements OrderBook {
   @Override
   public int levels(boolean buy, int maxLevels, long[] prices, long[] quantities) {
     Ladder ladder = buy ? bids : asks;
-    int n = Math.min(maxLevels, ladder.size);
-    for (int k = 0; k < n; k++) {
-      Level level = ladder.levels[ladder.size - 1 - k];
-      prices[k] = level.price;
-      quantities[k] = level.total;
+    int n = 0;
+    for (int i = ladder.size - 1; i >= 0 && n < maxLevels; i--) {
+      Level level = ladder.levels[i];
+      if (level.count > 0) {
+        prices[n] = level.price;
+        quantities[n++] = level.total;
+      }
     }
     return n;
   }
@@ -246,7 +273,7 @@ public final class FastOrderBook implements OrderBook {
     order.next = null;
     order.level = null;
     if (--level.count == 0) {
-      (order.buy() ? bids : asks).removeLevel(level);
+      (order.buy() ? bids : asks).emptied();
     }
     index.remove(order.orderId());
   }
