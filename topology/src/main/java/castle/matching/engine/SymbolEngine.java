@@ -241,18 +241,20 @@ public final class SymbolEngine implements MatchListener, Executions.CommandCont
     }
     taker.reset(order.buy(), limitPrice(order), order.accountId(), order.selfTradePrevention(),
         qtyLimit, quoteLimit, config.getStepSize(), config.getBaseScale());
-    MatchEnd end;
     if (order.timeInForce() == TimeInForce.FOK && limitPrice(order) != 0 && !book.canFillCompletely(taker)) {
-      end = null;
-    } else {
-      end = book.match(taker, this);
-    }
-    running = null;
-    if (end == null) {
+      running = null;
       expire(order, Reasons.FILL_OR_KILL);
-    } else if (quoteSized ? end == MatchEnd.QUOTE_DONE && order.cumQty() > 0 : end == MatchEnd.QUANTITY_DONE) {
-      // Filled: a quantity-sized order's last trade already says FILLED; a quote-sized one's did not know.
-      out.executions().get(runningLastTrade).setStatus(OrderStatus.FILLED);
+      return;
+    }
+    MatchEnd end = book.match(taker, this);
+    running = null;
+    boolean filled = order.cumQty() > 0
+        && (quoteSized ? end == MatchEnd.QUOTE_DONE : end == MatchEnd.QUANTITY_DONE);
+    if (filled) {
+      if (quoteSized) {
+        // Its trades could not know which one would be the last.
+        out.executions().get(runningLastTrade).setStatus(OrderStatus.FILLED);
+      }
     } else if (end == MatchEnd.SELF_TRADE) {
       expire(order, Reasons.SELF_TRADE);
     } else if (end == MatchEnd.NO_LIQUIDITY && limitPrice(order) != 0 && order.timeInForce() == TimeInForce.GTC) {
