@@ -199,7 +199,7 @@ class MatchingCrashRestoreTest {
     for (RandomMarket.Event event : events) {
       send(producer, List.of(event));
       try {
-        Thread.sleep(3);
+        Thread.sleep(5);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
