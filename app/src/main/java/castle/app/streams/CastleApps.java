@@ -1,5 +1,6 @@
 package castle.app.streams;
 
+import castle.matching.MatchingApp;
 import castle.topology.StreamsApp;
 import castle.users.UsersApp;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ public final class CastleApps {
   public static List<StreamsApp> all() {
     List<StreamsApp> apps = new ArrayList<>();
     apps.add(new UsersApp());
+    apps.add(new MatchingApp());
     return apps;
   }
 }

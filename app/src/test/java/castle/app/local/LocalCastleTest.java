@@ -53,10 +53,17 @@ class LocalCastleTest {
     }
   }
 
+  /** The readiness status once it is 200, or the last one after 60 s: Streams apps take a moment to run. */
   private int ready(LocalCastle castle) throws Exception {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + castle.gatewayPort() + "/health/ready")).build();
-    return http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+    int status = http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+    while (status != 200 && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      status = http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+    return status;
   }
 
   private static Set<String> topicNames(LocalCastle castle) throws Exception {
