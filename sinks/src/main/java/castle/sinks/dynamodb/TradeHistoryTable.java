@@ -1,6 +1,9 @@
 package castle.sinks.dynamodb;
 
+import java.time.Duration;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
@@ -30,6 +33,11 @@ public final class TradeHistoryTable {
         // Another task or worker created it first.
       }
     }
-    dynamo.waiter().waitUntilTableExists(b -> b.tableName(table));
+    // The SDK's default waiter polls every 20 s; a new on-demand table is active within seconds.
+    try (DynamoDbWaiter waiter = DynamoDbWaiter.builder().client(dynamo)
+        .overrideConfiguration(o -> o.backoffStrategyV2(BackoffStrategy.fixedDelay(Duration.ofMillis(250))).maxAttempts(480))
+        .build()) {
+      waiter.waitUntilTableExists(b -> b.tableName(table));
+    }
   }
 }

@@ -50,7 +50,7 @@ public final class TestTopics {
   }
 
   /** Produces Castle records, keyed, in order, and waits until the broker has them. */
-  public static void produce(String topic, List<Map.Entry<String, ? extends SpecificRecord>> records) {
+  public static void produce(String topic, List<? extends Map.Entry<String, ? extends SpecificRecord>> records) {
     List<Map.Entry<String, byte[]>> raw = new ArrayList<>();
     records.forEach(r -> raw.add(Map.entry(r.getKey(), CastleRecords.encode(r.getValue()))));
     produceRaw(topic, raw);
