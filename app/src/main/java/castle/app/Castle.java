@@ -1,6 +1,7 @@
 package castle.app;
 
 import castle.app.config.CastleDefaults;
+import castle.app.connect.ConnectRole;
 import castle.app.gateway.GatewayRole;
 import castle.app.local.DataDirectoryLock;
 import castle.app.local.LocalRole;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Command;
       "given by --config FILE or CASTLE_CONFIG (default ./castle.properties).",
       "Without a role, castle runs 'local'."
     },
-    subcommands = {LocalRole.class, GatewayRole.class, TopicsRole.class})
+    subcommands = {LocalRole.class, GatewayRole.class, TopicsRole.class, ConnectRole.class})
 public final class Castle implements Runnable {
 
   private static final Set<String> TOP_LEVEL_FLAGS = Set.of("-h", "--help", "-V", "--version");

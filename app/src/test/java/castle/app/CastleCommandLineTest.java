@@ -23,7 +23,7 @@ class CastleCommandLineTest {
 
   @Test
   void everyRoleHasHelp() {
-    for (String role : List.of("local", "gateway", "topics")) {
+    for (String role : List.of("local", "gateway", "topics", "connect")) {
       assertThat(Castle.execute(new String[] {role, "--help"})).as(role).isZero();
     }
     assertThat(Castle.execute(new String[] {"--help"})).isZero();

@@ -10,17 +10,22 @@ import castle.gateway.GatewayServer;
 import castle.gateway.GatewaySettings;
 import castle.mskconfig.TopicApplier;
 import castle.mskconfig.TopicSpecs;
+import castle.sinks.postgres.EmbeddedPostgresServer;
+import castle.sinks.worker.Sink;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The whole exchange in one process: locks the data directory, starts the embedded broker on its
- * {@code kafka} sub-folder, applies the local topic specs, then starts the gateway. Closing it stops
- * everything in reverse order.
+ * {@code kafka} sub-folder (and PostgreSQL on {@code postgres} meanwhile), applies the local topic
+ * specs, starts the sinks in the background, then the gateway. Closing it stops everything in
+ * reverse order.
  */
 public final class LocalCastle implements AutoCloseable {
 
@@ -33,19 +38,29 @@ public final class LocalCastle implements AutoCloseable {
    * @param host the address every listener binds
    * @param port the gateway port; 0 picks a free one
    * @param kafkaPort the broker's client port; 0 picks a free one
+   * @param sinks which sinks to run in-process
    */
-  public record Settings(Path dataDir, String host, int port, int kafkaPort) {}
+  public record Settings(Path dataDir, String host, int port, int kafkaPort, LocalSinks.Settings sinks) {
+
+    /** The default sinks: the JDBC sink on an embedded PostgreSQL. */
+    public Settings(Path dataDir, String host, int port, int kafkaPort) {
+      this(dataDir, host, port, kafkaPort, LocalSinks.Settings.defaults());
+    }
+  }
 
   private final Resources resources;
   private final EmbeddedKafkaBroker broker;
   private final GatewayServer gateway;
   private final Path dataDir;
+  private final LocalSinks sinks;
 
-  private LocalCastle(Resources resources, EmbeddedKafkaBroker broker, GatewayServer gateway, Path dataDir) {
+  private LocalCastle(Resources resources, EmbeddedKafkaBroker broker, GatewayServer gateway, Path dataDir,
+      LocalSinks sinks) {
     this.resources = resources;
     this.broker = broker;
     this.gateway = gateway;
     this.dataDir = dataDir;
+    this.sinks = sinks;
   }
 
   /** Starts everything into {@code resources}; on failure, closes what had started. */
@@ -53,6 +68,9 @@ public final class LocalCastle implements AutoCloseable {
     Path data = settings.dataDir().toAbsolutePath().normalize();
     try {
       resources.add("data directory lock", DataDirectoryLock.acquire(data));
+      Map<Sink, Map<String, String>> sinkSelection = LocalSinks.selection(settings.sinks());
+      CompletableFuture<Optional<EmbeddedPostgresServer>> postgres =
+          LocalSinks.startPostgres(sinkSelection, data, settings.sinks().postgresPort(), resources);
       EmbeddedKafkaBroker broker =
           resources.add(
               "embedded Kafka",
@@ -62,11 +80,12 @@ public final class LocalCastle implements AutoCloseable {
                       .withPort(settings.kafkaPort())));
       Map<String, Object> kafka = KafkaOptions.local(broker.bootstrapServers()).clientProperties();
       applyTopics(kafka);
+      LocalSinks sinks = LocalSinks.startInBackground(sinkSelection, postgres, kafka, data, resources);
       PrometheusMeterRegistry registry = Metrics.registry();
       GatewayServer gateway =
           GatewayWiring.start(
               new GatewaySettings(settings.host(), settings.port()), kafka, registry, Map.of(), resources);
-      return new LocalCastle(resources, broker, gateway, data);
+      return new LocalCastle(resources, broker, gateway, data, sinks);
     } catch (Exception | Error e) {
       resources.close();
       throw e;
@@ -81,6 +100,11 @@ public final class LocalCastle implements AutoCloseable {
   /** The gateway's HTTP port. */
   public int gatewayPort() {
     return gateway.port();
+  }
+
+  /** The sinks running in this process. */
+  public LocalSinks sinks() {
+    return sinks;
   }
 
   /** The absolute data directory. */
