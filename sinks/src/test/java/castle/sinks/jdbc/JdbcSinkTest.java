@@ -11,6 +11,7 @@ import castle.schema.users.KycStatus;
 import castle.schema.users.UserEventType;
 import castle.sinks.convert.CastleRecords;
 import castle.sinks.kit.ConnectorProgress;
+import castle.sinks.kit.Db;
 import castle.sinks.kit.Crash;
 import castle.sinks.kit.DeadLetterAssert;
 import castle.sinks.kit.Fixtures;

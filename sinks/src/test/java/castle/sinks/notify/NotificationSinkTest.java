@@ -8,6 +8,7 @@ import castle.sinks.kit.ConnectorProgress;
 import castle.sinks.kit.Crash;
 import castle.sinks.kit.DeadLetterAssert;
 import castle.sinks.kit.Fixtures;
+import castle.sinks.kit.Queues;
 import castle.sinks.kit.SharedWorker;
 import castle.sinks.kit.TestTopics;
 import castle.sinks.standins.ElasticMq;

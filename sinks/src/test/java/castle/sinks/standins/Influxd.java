@@ -1,5 +1,8 @@
 package castle.sinks.standins;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -10,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +26,7 @@ public final class Influxd {
 
   private static final String BINARY = "/usr/bin/influxd";
   private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static ChildProcess server;
 
   private Influxd() {}
@@ -71,6 +76,25 @@ public final class Influxd {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** Every point of a measurement, as column-to-value objects, oldest first. */
+  public static List<JsonNode> points(String database, String measurement) {
+    try {
+      JsonNode series = JSON.readTree(query(database, "SELECT * FROM \"" + measurement + "\" ORDER BY time"))
+          .path("results").path(0).path("series").path(0);
+      List<JsonNode> points = new ArrayList<>();
+      for (JsonNode values : series.path("values")) {
+        ObjectNode point = JSON.createObjectNode();
+        for (int i = 0; i < series.path("columns").size(); i++) {
+          point.set(series.path("columns").get(i).asText(), values.get(i));
+        }
+        points.add(point);
+      }
+      return points;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

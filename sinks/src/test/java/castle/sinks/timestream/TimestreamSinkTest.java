@@ -17,7 +17,6 @@ import castle.sinks.worker.ConnectWorker;
 import castle.sinks.worker.ConnectorConfigs;
 import castle.sinks.worker.Sink;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,7 +34,6 @@ import org.junit.jupiter.api.Test;
 class TimestreamSinkTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
-  private static final ObjectMapper JSON = new ObjectMapper();
   private final ConnectWorker worker = SharedWorker.get();
   private final String candles = TestTopics.unique("market.candles");
   private final String deadLetters = TestTopics.unique("dead-letters");
@@ -181,22 +179,7 @@ class TimestreamSinkTest {
     }
   }
 
-  /** Every point of the candles measurement, as field-name-to-value objects, oldest first. */
   private static List<JsonNode> points(String database) {
-    try {
-      JsonNode series = JSON.readTree(Influxd.query(database, "SELECT * FROM candles ORDER BY time"))
-          .path("results").path(0).path("series").path(0);
-      List<JsonNode> points = new ArrayList<>();
-      for (JsonNode values : series.path("values")) {
-        var point = JSON.createObjectNode();
-        for (int i = 0; i < series.path("columns").size(); i++) {
-          point.set(series.path("columns").get(i).asText(), values.get(i));
-        }
-        points.add(point);
-      }
-      return points;
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return Influxd.points(database, "candles");
   }
 }

@@ -1,4 +1,4 @@
-package castle.sinks.notify;
+package castle.sinks.kit;
 
 import java.net.URI;
 import java.time.Duration;
@@ -14,30 +14,31 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** An SQS endpoint seen from a test: FIFO queues, and reading every message once. */
-final class Queues {
+public final class Queues {
 
   private final SqsClient sqs;
 
-  Queues(String endpoint) {
+  /** A client of the SQS endpoint. */
+  public Queues(String endpoint) {
     this.sqs = SqsClient.builder().endpointOverride(URI.create(endpoint)).region(Region.US_EAST_1)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("castle", "castle")))
         .build();
   }
 
   /** Creates a FIFO queue without content-based deduplication and returns its URL. */
-  String createFifo(String name) {
+  public String createFifo(String name) {
     return sqs.createQueue(b -> b.queueName(name + ".fifo")
         .attributes(Map.of(QueueAttributeName.FIFO_QUEUE, "true"))).queueUrl();
   }
 
   /** The queue's ARN. */
-  String arn(String queueUrl) {
+  public String arn(String queueUrl) {
     return sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
         .attributes().get(QueueAttributeName.QUEUE_ARN);
   }
 
   /** Receives and deletes messages until {@code count} arrived, then checks for a second that no more come. */
-  List<Message> drain(String queueUrl, int count, Duration timeout) {
+  public List<Message> drain(String queueUrl, int count, Duration timeout) {
     List<Message> received = new ArrayList<>();
     Awaitility.await().atMost(timeout).until(() -> {
       received.addAll(receive(queueUrl));

@@ -1,4 +1,4 @@
-package castle.sinks.jdbc;
+package castle.sinks.kit;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,16 +12,17 @@ import java.util.List;
 import java.util.Map;
 
 /** Plain JDBC reads for assertions. */
-final class Db {
+public final class Db {
 
   private final String url;
 
-  Db(String url) {
+  /** Reads the database at {@code url} as the embedded server's superuser. */
+  public Db(String url) {
     this.url = url;
   }
 
   /** Every row of a query, as column-to-value maps. */
-  List<Map<String, Object>> rows(String sql) {
+  public List<Map<String, Object>> rows(String sql) {
     try (Connection connection = DriverManager.getConnection(url, "postgres", "");
         Statement statement = connection.createStatement();
         ResultSet result = statement.executeQuery(sql)) {
@@ -41,7 +42,7 @@ final class Db {
   }
 
   /** The number of rows of a table, or -1 while it does not exist yet. */
-  long count(String table) {
+  public long count(String table) {
     try {
       return ((Number) rows("SELECT count(*) AS n FROM " + table).get(0).get("n")).longValue();
     } catch (IllegalStateException notYetMigrated) {
@@ -50,7 +51,7 @@ final class Db {
   }
 
   /** A whole table in key order, to compare before and after a replay. */
-  List<Map<String, Object>> snapshot(String table, String orderBy) {
+  public List<Map<String, Object>> snapshot(String table, String orderBy) {
     return rows("SELECT * FROM " + table + " ORDER BY " + orderBy);
   }
 }
