@@ -47,7 +47,7 @@ public final class Fixtures {
         .setSelfTradePreventionMode(SelfTradePreventionMode.NONE).setExecutionType(type).setStatus(status)
         .setLastQty(trade ? qty : 0).setLastPrice(trade ? price : 0).setLastQuoteQty(trade ? quote : 0)
         .setCumQty(trade ? qty : 0).setCumQuoteQty(trade ? quote : 0)
-        .setCommission(trade ? qty / 1000 : 0).setCommissionAsset(trade ? (side == Side.BUY ? "BTC" : "USDT") : null)
+        .setCommission(trade ? (side == Side.BUY ? qty : quote) / 1000 : 0).setCommissionAsset(trade ? (side == Side.BUY ? "BTC" : "USDT") : null)
         .setTradeId(trade ? tradeId : -1).setIsMaker(trade && side == Side.SELL)
         .setOrderTime(time - 1_000).setTransactTime(time)
         .build();
