@@ -54,9 +54,20 @@ public abstract class CastleSinkTask<W> extends SinkTask {
   public void start(Map<String, String> props) {
     AbstractConfig config = SinkSettings.parse(configDef(), props);
     settings = SinkSettings.from(config);
-    metrics = new SinkMetrics(context.pluginMetrics());
+    metrics = metrics();
     deadLetters = new DeadLetters(context.errantRecordReporter(), metrics);
     writer = openWriter(config);
+  }
+
+  private SinkMetrics metrics() {
+    try {
+      return new SinkMetrics(context.pluginMetrics());
+    } catch (LinkageError | UnsupportedOperationException olderRuntime) {
+      // Plugin metrics came with Kafka 4.1 (KIP-877); MSK Connect runs Connect 3.7. The worker's own
+      // sink-task metrics (records read, put time, offsets) still apply there.
+      LOG.info("This Connect runtime offers no plugin metrics; Castle's sink metrics are off");
+      return new SinkMetrics(null);
+    }
   }
 
   @Override
