@@ -1,8 +1,10 @@
 package castle.sinks.notify;
 
 import castle.schema.alerts.Notification;
+import castle.sinks.aws.AwsFailures;
 import castle.sinks.core.PoisonRecordException;
 import castle.sinks.core.RecordValues;
+import castle.sinks.core.RejectedBatchException;
 import castle.sinks.core.RetriableWriteException;
 import castle.sinks.core.SinkWriter;
 import castle.sinks.core.WriteResult;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.connect.sink.SinkRecord;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * What SNS and SQS delivery share: notifications become messages, sent ten to a batch call. Both
@@ -50,8 +53,25 @@ abstract class NotificationWriter implements SinkWriter<OutgoingMessage> {
     return NotificationSinkConfig.BATCH_LIMIT;
   }
 
-  /** Turns the failed entries of a batch (ids are batch indexes) into a result. */
-  protected static WriteResult result(int sent, List<FailedEntry> failed) throws RetriableWriteException {
+  /** The service call, for messages: {@code SNS PublishBatch}. */
+  protected abstract String call();
+
+  /**
+   * Sends one batch, each entry's id being its index in {@code messages}, and returns the failed
+   * entries; the FIFO fields are set when {@link #fifo}.
+   */
+  protected abstract List<FailedEntry> send(List<OutgoingMessage> messages);
+
+  @Override
+  public WriteResult write(List<OutgoingMessage> messages) throws RetriableWriteException, RejectedBatchException {
+    try {
+      return result(messages.size(), send(messages));
+    } catch (SdkException e) {
+      throw AwsFailures.rethrow(call(), e);
+    }
+  }
+
+  private static WriteResult result(int sent, List<FailedEntry> failed) throws RetriableWriteException {
     List<Rejection> rejections = new ArrayList<>();
     for (FailedEntry entry : failed) {
       String reason = entry.code() + ": " + entry.message();

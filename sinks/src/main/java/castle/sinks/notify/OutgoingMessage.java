@@ -55,6 +55,22 @@ public record OutgoingMessage(String body, Map<String, String> stringAttributes,
     return new OutgoingMessage(body(n), attributes, n.getAccountId(), deduplicationId(n.getNotificationId()));
   }
 
+  /** A message attribute as SNS and SQS take it: a data type and a value. */
+  public record Attribute(String dataType, String value) {}
+
+  /** Every message attribute: the String ones and the accountId Number. */
+  public Map<String, Attribute> attributes() {
+    Map<String, Attribute> all = new LinkedHashMap<>();
+    stringAttributes.forEach((name, value) -> all.put(name, new Attribute("String", value)));
+    all.put("accountId", new Attribute("Number", Long.toString(accountId)));
+    return all;
+  }
+
+  /** The FIFO message group: the account, so each account's notifications keep their order. */
+  public String groupId() {
+    return Long.toString(accountId);
+  }
+
   /** True for a queue or topic that de-duplicates and orders: its name ends in {@code .fifo}. */
   public static boolean isFifo(String arnOrUrl) {
     return arnOrUrl.endsWith(".fifo");

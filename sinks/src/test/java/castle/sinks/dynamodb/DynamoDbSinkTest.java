@@ -10,10 +10,10 @@ import castle.sinks.kit.Crash;
 import castle.sinks.kit.DeadLetterAssert;
 import castle.sinks.kit.Fixtures;
 import castle.sinks.kit.SharedWorker;
+import castle.sinks.kit.TestConnectors;
 import castle.sinks.kit.TestTopics;
 import castle.sinks.standins.NodeStandIns;
 import castle.sinks.worker.ConnectWorker;
-import castle.sinks.worker.ConnectorConfigs;
 import castle.sinks.worker.Sink;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -109,20 +109,10 @@ class DynamoDbSinkTest {
   }
 
   private void startConnector(String mode) {
-    TestTopics.create(2, executions);
-    Map<String, String> settings = new HashMap<>();
-    settings.put("name", connector);
-    settings.put("topics", executions);
-    settings.put(DynamoDbSinkConfig.TABLE, table);
-    settings.put(DynamoDbSinkConfig.CREATE_TABLE, "true");
-    settings.put(DynamoDbSinkConfig.WRITE_MODE, mode);
-    settings.put("aws.region", "us-east-1");
-    settings.put("aws.endpoint.override", NodeStandIns.dynalite().url());
-    settings.put("aws.access.key.id", "castle");
-    settings.put("aws.secret.access.key", "castle");
-    settings.put("errors.deadletterqueue.topic.name", deadLetters);
-    worker.putConnector(connector, ConnectorConfigs.of(Sink.DYNAMODB, settings, 1));
-    worker.awaitRunning(connector, TIMEOUT);
+    Map<String, String> settings = new HashMap<>(TestConnectors.standIn(NodeStandIns.dynalite().url()));
+    settings.putAll(Map.of(DynamoDbSinkConfig.TABLE, table, DynamoDbSinkConfig.CREATE_TABLE, "true",
+        DynamoDbSinkConfig.WRITE_MODE, mode));
+    TestConnectors.start(worker, Sink.DYNAMODB, connector, List.of(executions), 2, deadLetters, settings);
   }
 
   private List<Map<String, AttributeValue>> scan() {

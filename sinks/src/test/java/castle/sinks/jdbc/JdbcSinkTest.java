@@ -16,15 +16,14 @@ import castle.sinks.kit.Crash;
 import castle.sinks.kit.DeadLetterAssert;
 import castle.sinks.kit.Fixtures;
 import castle.sinks.kit.SharedWorker;
+import castle.sinks.kit.TestConnectors;
 import castle.sinks.kit.TestTopics;
 import castle.sinks.standins.SharedPostgres;
 import castle.sinks.worker.ConnectWorker;
-import castle.sinks.worker.ConnectorConfigs;
 import castle.sinks.worker.Sink;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -144,15 +143,8 @@ class JdbcSinkTest {
   }
 
   private void startConnector() {
-    TestTopics.create(2, trades, executions, ledger, users, candles);
-    Map<String, String> settings = new HashMap<>();
-    settings.put("name", connector);
-    settings.put("topics", String.join(",", topics));
-    settings.put("jdbc.url", url);
-    settings.put("jdbc.user", "postgres");
-    settings.put("errors.deadletterqueue.topic.name", deadLetters);
-    worker.putConnector(connector, ConnectorConfigs.of(Sink.JDBC, settings, 1));
-    worker.awaitRunning(connector, TIMEOUT);
+    TestConnectors.start(worker, Sink.JDBC, connector, topics, 2, deadLetters,
+        Map.of("jdbc.url", url, "jdbc.user", "postgres"));
     await().atMost(TIMEOUT).until(() -> db.count("orders") >= 0);
   }
 

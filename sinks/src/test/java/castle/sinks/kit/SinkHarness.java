@@ -70,10 +70,10 @@ public final class SinkHarness implements AutoCloseable {
 
     Map<Sink, Map<String, String>> sinks = new EnumMap<>(Sink.class);
     sinks.put(Sink.JDBC, Map.of("jdbc.url", jdbcUrl, "jdbc.user", "postgres"));
-    sinks.put(Sink.DYNAMODB, aws(dynalite, Map.of("dynamodb.table", table, "dynamodb.table.create", "true")));
+    sinks.put(Sink.DYNAMODB, with(TestConnectors.standIn(dynalite), Map.of("dynamodb.table", table, "dynamodb.table.create", "true")));
     sinks.put(Sink.TIMESTREAM, Map.of("influxdb.url", influx.url(), "influxdb.org", "castle",
         "influxdb.bucket", bucket, "influxdb.token", TOKEN));
-    sinks.put(Sink.NOTIFICATIONS, aws(ElasticMq.url(), Map.of("notify.target", "sqs", "sqs.queue.url", queue)));
+    sinks.put(Sink.NOTIFICATIONS, with(TestConnectors.standIn(ElasticMq.url()), Map.of("notify.target", "sqs", "sqs.queue.url", queue)));
     try {
       SinkStack stack = SinkStack.start(new SinkStack.Options(Map.of("bootstrap.servers", bootstrapServers),
           Files.createTempDirectory("castle-sinks-"), "http://127.0.0.1:0", sinks, 1));
@@ -86,10 +86,9 @@ public final class SinkHarness implements AutoCloseable {
     }
   }
 
-  private static Map<String, String> aws(String endpoint, Map<String, String> settings) {
-    Map<String, String> all = new java.util.HashMap<>(settings);
-    all.putAll(Map.of("aws.region", "us-east-1", "aws.endpoint.override", endpoint,
-        "aws.access.key.id", "castle", "aws.secret.access.key", "castle"));
+  private static Map<String, String> with(Map<String, String> base, Map<String, String> settings) {
+    Map<String, String> all = new java.util.HashMap<>(base);
+    all.putAll(settings);
     return all;
   }
 

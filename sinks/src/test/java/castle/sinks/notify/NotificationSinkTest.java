@@ -10,11 +10,11 @@ import castle.sinks.kit.DeadLetterAssert;
 import castle.sinks.kit.Fixtures;
 import castle.sinks.kit.Queues;
 import castle.sinks.kit.SharedWorker;
+import castle.sinks.kit.TestConnectors;
 import castle.sinks.kit.TestTopics;
 import castle.sinks.standins.ElasticMq;
 import castle.sinks.standins.NodeStandIns;
 import castle.sinks.worker.ConnectWorker;
-import castle.sinks.worker.ConnectorConfigs;
 import castle.sinks.worker.Sink;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -49,7 +49,7 @@ class NotificationSinkTest {
     // Given a FIFO queue and a sink sending to it
     Queues sqs = new Queues(ElasticMq.url());
     String queue = sqs.createFifo(name);
-    startConnector(Map.of("notify.target", "sqs", "sqs.queue.url", queue, "aws.endpoint.override", ElasticMq.url()));
+    startConnector(ElasticMq.url(), Map.of("notify.target", "sqs", "sqs.queue.url", queue));
 
     // When 25 alerts fire for three accounts, among a poison record
     TestTopics.produce(notifications, alerts(25));
@@ -89,7 +89,7 @@ class NotificationSinkTest {
     String topic = sns.createTopic(b -> b.name(name + ".fifo").attributes(Map.of("FifoTopic", "true"))).topicArn();
     sns.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(sqs.arn(queue))
         .attributes(Map.of("RawMessageDelivery", "true", "FilterPolicy", "{\"kind\":[\"PRICE_ALERT\"]}")));
-    startConnector(Map.of("notify.target", "sns", "sns.topic.arn", topic, "aws.endpoint.override", fauxqs));
+    startConnector(fauxqs, Map.of("notify.target", "sns", "sns.topic.arn", topic));
 
     // When 12 alerts fire and an order update that the subscription filters out
     List<Map.Entry<String, Notification>> records = alerts(12);
@@ -122,16 +122,9 @@ class NotificationSinkTest {
     return records;
   }
 
-  private void startConnector(Map<String, String> target) {
-    TestTopics.create(2, notifications);
-    Map<String, String> settings = new HashMap<>(target);
-    settings.put("name", connector);
-    settings.put("topics", notifications);
-    settings.put("aws.region", "us-east-1");
-    settings.put("aws.access.key.id", "castle");
-    settings.put("aws.secret.access.key", "castle");
-    settings.put("errors.deadletterqueue.topic.name", deadLetters);
-    worker.putConnector(connector, ConnectorConfigs.of(Sink.NOTIFICATIONS, settings, 1));
-    worker.awaitRunning(connector, TIMEOUT);
+  private void startConnector(String endpoint, Map<String, String> target) {
+    Map<String, String> settings = new HashMap<>(TestConnectors.standIn(endpoint));
+    settings.putAll(target);
+    TestConnectors.start(worker, Sink.NOTIFICATIONS, connector, List.of(notifications), 2, deadLetters, settings);
   }
 }

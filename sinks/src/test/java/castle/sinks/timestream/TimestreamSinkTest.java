@@ -9,12 +9,12 @@ import castle.sinks.kit.Crash;
 import castle.sinks.kit.DeadLetterAssert;
 import castle.sinks.kit.Fixtures;
 import castle.sinks.kit.SharedWorker;
+import castle.sinks.kit.TestConnectors;
 import castle.sinks.kit.TestTopics;
 import castle.sinks.standins.FakeTimestreamWrite;
 import castle.sinks.standins.InfluxV2Gateway;
 import castle.sinks.standins.Influxd;
 import castle.sinks.worker.ConnectWorker;
-import castle.sinks.worker.ConnectorConfigs;
 import castle.sinks.worker.Sink;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -108,9 +108,8 @@ class TimestreamSinkTest {
     // Given a Timestream for LiveAnalytics table with a one-hour memory store
     try (FakeTimestreamWrite timestream = FakeTimestreamWrite.start()) {
       timestream.createTable("castle", "candles", Duration.ofHours(1));
-      Map<String, String> settings = new HashMap<>(Map.of("timestream.target", "liveanalytics",
-          "aws.endpoint.override", timestream.url(), "aws.region", "us-east-1",
-          "aws.access.key.id", "castle", "aws.secret.access.key", "castle"));
+      Map<String, String> settings = new HashMap<>(TestConnectors.standIn(timestream.url()));
+      settings.put("timestream.target", "liveanalytics");
       startConnector(settings);
 
       // When 150 candles (more than one WriteRecords) arrive in three emissions each, and one from
@@ -157,13 +156,7 @@ class TimestreamSinkTest {
   }
 
   private void startConnector(Map<String, String> target) {
-    TestTopics.create(1, candles);
-    Map<String, String> settings = new HashMap<>(target);
-    settings.put("name", connector);
-    settings.put("topics", candles);
-    settings.put("errors.deadletterqueue.topic.name", deadLetters);
-    worker.putConnector(connector, ConnectorConfigs.of(Sink.TIMESTREAM, settings, 1));
-    worker.awaitRunning(connector, TIMEOUT);
+    TestConnectors.start(worker, Sink.TIMESTREAM, connector, List.of(candles), 1, deadLetters, target);
   }
 
   private static void write(String database, String line) {
