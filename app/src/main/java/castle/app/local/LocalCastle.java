@@ -10,22 +10,18 @@ import castle.gateway.GatewayServer;
 import castle.gateway.GatewaySettings;
 import castle.mskconfig.TopicApplier;
 import castle.mskconfig.TopicSpecs;
-import castle.sinks.postgres.EmbeddedPostgresServer;
-import castle.sinks.worker.Sink;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The whole exchange in one process: locks the data directory, starts the embedded broker on its
- * {@code kafka} sub-folder (and PostgreSQL on {@code postgres} meanwhile), applies the local topic
- * specs, starts the sinks in the background, then the gateway. Closing it stops everything in
- * reverse order.
+ * {@code kafka} sub-folder, applies the local topic specs, starts the gateway, then the sinks in the
+ * background (PostgreSQL on the {@code postgres} sub-folder). Closing it stops everything in reverse
+ * order.
  */
 public final class LocalCastle implements AutoCloseable {
 
@@ -68,9 +64,6 @@ public final class LocalCastle implements AutoCloseable {
     Path data = settings.dataDir().toAbsolutePath().normalize();
     try {
       resources.add("data directory lock", DataDirectoryLock.acquire(data));
-      Map<Sink, Map<String, String>> sinkSelection = LocalSinks.selection(settings.sinks());
-      CompletableFuture<Optional<EmbeddedPostgresServer>> postgres =
-          LocalSinks.startPostgres(sinkSelection, data, settings.sinks().postgresPort(), resources);
       EmbeddedKafkaBroker broker =
           resources.add(
               "embedded Kafka",
@@ -80,11 +73,11 @@ public final class LocalCastle implements AutoCloseable {
                       .withPort(settings.kafkaPort())));
       Map<String, Object> kafka = KafkaOptions.local(broker.bootstrapServers()).clientProperties();
       applyTopics(kafka);
-      LocalSinks sinks = LocalSinks.startInBackground(sinkSelection, postgres, kafka, data, resources);
       PrometheusMeterRegistry registry = Metrics.registry();
       GatewayServer gateway =
           GatewayWiring.start(
               new GatewaySettings(settings.host(), settings.port()), kafka, registry, Map.of(), resources);
+      LocalSinks sinks = LocalSinks.startInBackground(settings.sinks(), kafka, data, resources);
       return new LocalCastle(resources, broker, gateway, data, sinks);
     } catch (Exception | Error e) {
       resources.close();

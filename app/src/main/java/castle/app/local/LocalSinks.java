@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The sinks of {@code castle local}: Castle's connectors on a Connect worker inside the process,
- * started in the background after the broker. The
+ * started in the background once the exchange runs. The
  * JDBC sink writes to an embedded PostgreSQL kept under {@code <data-dir>/postgres}, unless the sink
  * settings give a {@code jdbc.jdbc.url} of their own; the other sinks run when the settings enable them.
  */
@@ -50,32 +50,19 @@ public final class LocalSinks {
     this.postgres = postgres;
   }
 
-  /** The chosen sinks and their settings. */
-  static Map<Sink, Map<String, String>> selection(Settings settings) {
-    return SinkSelection.of(settings.enabled(), settings.settingsFile());
-  }
-
   /**
-   * Starts the embedded PostgreSQL in the background when the JDBC sink needs it, so it comes up while
-   * the broker does; the returned future is closed with {@code resources}.
+   * Starts, in the background, the embedded PostgreSQL when the JDBC sink needs it, then the worker and
+   * the sinks. The sinks copy what the exchange produces, so the exchange neither waits for them (nor
+   * shares the CPU with them while it starts) nor stops when they fail.
    */
-  static CompletableFuture<Optional<EmbeddedPostgresServer>> startPostgres(
-      Map<Sink, Map<String, String>> sinks, Path dataDir, int port, Resources resources) {
-    boolean needed = sinks.containsKey(Sink.JDBC) && !sinks.get(Sink.JDBC).containsKey("jdbc.url");
-    CompletableFuture<Optional<EmbeddedPostgresServer>> postgres = needed
-        ? CompletableFuture.supplyAsync(() -> Optional.of(EmbeddedPostgresServer.start(dataDir.resolve("postgres"), port)))
+  static LocalSinks startInBackground(Settings settings, Map<String, Object> kafka, Path dataDir, Resources resources) {
+    Map<Sink, Map<String, String>> sinks = SinkSelection.of(settings.enabled(), settings.settingsFile());
+    boolean embedded = sinks.containsKey(Sink.JDBC) && !sinks.get(Sink.JDBC).containsKey("jdbc.url");
+    CompletableFuture<Optional<EmbeddedPostgresServer>> postgres = embedded
+        ? CompletableFuture.supplyAsync(() -> Optional.of(EmbeddedPostgresServer.start(dataDir.resolve("postgres"), settings.postgresPort())))
         : CompletableFuture.completedFuture(Optional.empty());
-    resources.add("embedded PostgreSQL", () -> postgres.join().ifPresent(EmbeddedPostgresServer::close));
-    return postgres;
-  }
-
-  /**
-   * Starts the worker and the sinks in the background, once PostgreSQL is up: the sinks copy what the
-   * exchange produces, so the exchange neither waits for them to start nor stops when they fail.
-   */
-  static LocalSinks startInBackground(Map<Sink, Map<String, String>> sinks,
-      CompletableFuture<Optional<EmbeddedPostgresServer>> postgres, Map<String, Object> kafka, Path dataDir,
-      Resources resources) {
+    resources.add("embedded PostgreSQL", () -> postgres.exceptionally(failure -> Optional.empty()).join()
+        .ifPresent(EmbeddedPostgresServer::close));
     if (sinks.isEmpty()) {
       return new LocalSinks(sinks, CompletableFuture.completedFuture(null), postgres);
     }
