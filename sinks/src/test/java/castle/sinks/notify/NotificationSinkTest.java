@@ -74,7 +74,9 @@ class NotificationSinkTest {
     Crash.andReplayEverything(worker, connector);
     ConnectorProgress.awaitCaughtUp(connector, List.of(notifications), TIMEOUT);
 
-    // Then the queue's deduplication keeps anyone from being notified twice
+    // Then everything was delivered again (the poison record is dead-lettered a second time), yet the
+    // queue's deduplication keeps anyone from being notified twice
+    assertThat(TestTopics.awaitRecords(deadLetters, 2, TIMEOUT)).hasSize(2);
     assertThat(sqs.drain(queue, 0, TIMEOUT)).isEmpty();
   }
 

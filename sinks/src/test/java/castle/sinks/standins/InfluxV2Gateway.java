@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The InfluxDB 2 write API ({@code POST /api/v2/write?org=&bucket=&precision=}), as Timestream for
@@ -33,6 +34,8 @@ public final class InfluxV2Gateway implements AutoCloseable {
   private final String org;
   private final Set<String> buckets;
   private final String influx;
+  private final AtomicInteger unavailable = new AtomicInteger();
+  private final AtomicInteger writes = new AtomicInteger();
 
   private InfluxV2Gateway(HttpServer server, String token, String org, Set<String> buckets, String influx) {
     this.server = server;
@@ -60,10 +63,24 @@ public final class InfluxV2Gateway implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
+  /** Answers the next {@code count} writes with 503, as an overloaded or restarting instance does. */
+  public void failNext(int count) {
+    unavailable.set(count);
+  }
+
+  /** How many write requests arrived. */
+  public int writes() {
+    return writes.get();
+  }
+
   private void write(HttpExchange exchange) throws IOException {
     try (exchange) {
+      writes.incrementAndGet();
       Map<String, String> query = query(exchange.getRequestURI());
-      if (!"POST".equals(exchange.getRequestMethod())) {
+      if (unavailable.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        exchange.getResponseHeaders().set("Retry-After", "1");
+        answer(exchange, 503, "unavailable", "service unavailable");
+      } else if (!"POST".equals(exchange.getRequestMethod())) {
         answer(exchange, 405, "method not allowed", "method not allowed");
       } else if (!("Token " + token).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
         answer(exchange, 401, "unauthorized", "unauthorized access");

@@ -74,6 +74,29 @@ class TimestreamSinkTest {
   }
 
   @Test
+  void anUnavailableInfluxDbIsRetriedWithBackoffUntilTheCandlesAreWritten() {
+    // Given a sink that tries twice per delivery, and an InfluxDB that answers 503 three times
+    String bucket = "castle_" + UUID.randomUUID().toString().replace("-", "");
+    Influxd.createDatabase(bucket);
+    try (InfluxV2Gateway influx = InfluxV2Gateway.start("t", "castle", Set.of(bucket))) {
+      influx.failNext(3);
+      startConnector(Map.of("influxdb.url", influx.url(), "influxdb.org", "castle", "influxdb.bucket", bucket,
+          "influxdb.token", "t", "retry.max.attempts", "2", "retry.backoff.ms", "50", "retry.backoff.max.ms", "200"));
+
+      // When candles arrive
+      TestTopics.produce(candles, emissions());
+
+      // Then the sink retries within the delivery, hands the batch back to Connect, and the
+      // redelivery succeeds: everything is written, nothing is dead-lettered, the task still runs
+      ConnectorProgress.awaitCaughtUp(connector, List.of(candles), TIMEOUT);
+      assertThat(points(bucket)).hasSize(2).allSatisfy(p -> assertThat(p.get("version").asLong()).isEqualTo(3));
+      assertThat(influx.writes()).isGreaterThanOrEqualTo(4);
+      assertThat(worker.isRunning(connector)).isTrue();
+      assertThat(TestTopics.count(deadLetters)).isZero();
+    }
+  }
+
+  @Test
   void influxDbRefusalsAreDeadLetteredThroughTheV1Api() {
     // Given a database written through the InfluxDB 1 API, where a month ago the 'version' field held a
     // string (InfluxDB fixes a field's type per measurement and shard, and shards span a week)
