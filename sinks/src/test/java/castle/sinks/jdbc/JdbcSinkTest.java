@@ -16,6 +16,7 @@ import castle.sinks.kit.Crash;
 import castle.sinks.kit.DeadLetterAssert;
 import castle.sinks.kit.Fixtures;
 import castle.sinks.kit.SharedWorker;
+import castle.sinks.kit.SinkTaskMetrics;
 import castle.sinks.kit.TestConnectors;
 import castle.sinks.kit.TestTopics;
 import castle.sinks.standins.SharedPostgres;
@@ -96,8 +97,10 @@ class JdbcSinkTest {
     Crash.andReplayEverything(worker, connector);
     ConnectorProgress.awaitCaughtUp(connector, topics, TIMEOUT);
 
-    // Then nothing changed
+    // Then nothing changed, and the task's metrics show the redelivered rows as unchanged
     assertThat(snapshot()).isEqualTo(before);
+    assertThat(SinkTaskMetrics.value(connector, "records-unchanged-total")).isGreaterThanOrEqualTo(9);
+    assertThat(SinkTaskMetrics.value(connector, "records-skipped-total")).isGreaterThanOrEqualTo(1);
     assertThat(worker.isRunning(connector)).isTrue();
   }
 
@@ -140,6 +143,7 @@ class JdbcSinkTest {
         .containsExactly(2L, 3L);
     assertThat(db.count("trades")).isEqualTo(1);
     assertThat(worker.isRunning(connector)).isTrue();
+    assertThat(SinkTaskMetrics.value(connector, "records-dead-lettered-total")).isEqualTo(2);
   }
 
   private void startConnector() {
