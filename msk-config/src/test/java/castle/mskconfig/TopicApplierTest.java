@@ -44,6 +44,11 @@ class TopicApplierTest {
       admin.createTopics(List.of(
           new NewTopic("applier.grow", 1, (short) 1).configs(Map.of("retention.ms", "60000")),
           new NewTopic("applier.fixed", 1, (short) 1))).all().get();
+      // The broker lists a new topic a moment after creating it; under load the applier could
+      // otherwise plan to create these again instead of finding their drift.
+      while (!admin.listTopics().names().get().containsAll(List.of("applier.grow", "applier.fixed"))) {
+        Thread.sleep(20);
+      }
       List<TopicSpec> specs = List.of(
           new TopicSpec("applier.grow", 4, (short) 1, CONFIGS, null),
           new TopicSpec("applier.fixed", 4, (short) 1, CONFIGS, "accounts"));

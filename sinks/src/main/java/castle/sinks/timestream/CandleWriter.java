@@ -13,12 +13,16 @@ abstract class CandleWriter implements SinkWriter<Candle> {
   @Override
   public Optional<Candle> prepare(SinkRecord record) {
     Candle candle = RecordValues.valueOf(record, Candle.class);
-    if (candle.getSymbol().isEmpty() || candle.getInterval().isEmpty()) {
-      throw new PoisonRecordException("A candle needs a symbol and an interval");
+    if (!isName(candle.getSymbol()) || !isName(candle.getInterval())) {
+      throw new PoisonRecordException("A candle needs a symbol and an interval without line breaks");
     }
     if (candle.getLow() > candle.getHigh()) {
       throw new PoisonRecordException("Candle " + CandleKey.of(candle) + " has low above high");
     }
     return Optional.of(candle);
+  }
+
+  private static boolean isName(String text) {
+    return !text.isEmpty() && text.chars().noneMatch(c -> c == '\n' || c == '\r');
   }
 }

@@ -10,7 +10,10 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.connect.cli.ConnectDistributed;
 import org.apache.kafka.connect.cli.ConnectStandalone;
 import org.apache.kafka.connect.runtime.Connect;
+import org.apache.kafka.connect.errors.NotFoundException;
 import org.apache.kafka.connect.runtime.Herder;
+import org.apache.kafka.connect.runtime.rest.entities.ConnectorInfo;
+import org.apache.kafka.connect.runtime.rest.entities.Message;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
 import org.apache.kafka.connect.util.FutureCallback;
 
@@ -49,14 +52,14 @@ public final class ConnectWorker implements AutoCloseable {
 
   /** Creates or replaces a connector and waits until the herder has accepted it. */
   public void putConnector(String name, Map<String, String> config) {
-    FutureCallback<Herder.Created<org.apache.kafka.connect.runtime.rest.entities.ConnectorInfo>> done = new FutureCallback<>();
+    FutureCallback<Herder.Created<ConnectorInfo>> done = new FutureCallback<>();
     herder().putConnectorConfig(name, config, true, done);
     await(done, "create connector " + name);
   }
 
   /** Removes a connector. */
   public void deleteConnector(String name) {
-    FutureCallback<Herder.Created<org.apache.kafka.connect.runtime.rest.entities.ConnectorInfo>> done = new FutureCallback<>();
+    FutureCallback<Herder.Created<ConnectorInfo>> done = new FutureCallback<>();
     herder().deleteConnectorConfig(name, done);
     await(done, "delete connector " + name);
   }
@@ -70,7 +73,7 @@ public final class ConnectWorker implements AutoCloseable {
 
   /** Forgets a stopped sink connector's committed offsets, so it reads its topics from the start again. */
   public void resetOffsets(String name) {
-    FutureCallback<org.apache.kafka.connect.runtime.rest.entities.Message> done = new FutureCallback<>();
+    FutureCallback<Message> done = new FutureCallback<>();
     herder().resetConnectorOffsets(name, done);
     await(done, "reset offsets of " + name);
   }
@@ -120,7 +123,7 @@ public final class ConnectWorker implements AutoCloseable {
           throw new IllegalStateException("Task " + task.id() + " of " + name + " failed: " + task.trace());
         }
       }
-    } catch (org.apache.kafka.connect.errors.NotFoundException notYetKnown) {
+    } catch (NotFoundException notYetKnown) {
       // Not created yet.
     }
   }
