@@ -25,8 +25,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Run a Kafka Connect worker with Castle's sinks (PostgreSQL/Aurora, DynamoDB, Timestream, SNS/SQS).",
-      "The sinks given by --sinks are created or updated from --sink-config at start; the Connect REST API",
-      "manages them afterwards."
+      "The sinks given by --sinks are created or updated from --sink-config at start;",
+      "the Connect REST API manages them afterwards."
     })
 public final class ConnectRole implements Callable<Integer> {
 

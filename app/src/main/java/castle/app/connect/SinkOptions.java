@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 public final class SinkOptions {
 
   @Option(names = "--sinks", description = "Sinks to run, comma-separated: jdbc, dynamodb, timestream, notifications,"
-      + " or none. Default: ${DEFAULT-VALUE}.")
+      + " or none. Default: jdbc in local, none in connect.")
   String sinks;
 
   @Option(names = "--sink-config", description = "A properties file of sink settings, each key prefixed with its"
