@@ -23,7 +23,7 @@ class CastleCommandLineTest {
 
   @Test
   void everyRoleHasHelp() {
-    for (String role : List.of("local", "gateway", "streams", "topics", "admin")) {
+    for (String role : List.of("local", "gateway", "streams", "connect", "topics", "admin")) {
       assertThat(Castle.execute(new String[] {role, "--help"})).as(role).isZero();
     }
     assertThat(Castle.execute(new String[] {"--help"})).isZero();

@@ -39,8 +39,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The whole exchange in one process: locks the data directory, starts the embedded broker on its
  * {@code kafka} sub-folder, applies the local topic specs, starts the Streams apps (state in {@code
- * streams}), then the gateway with the native API, and makes sure the local admin exists (its
- * credentials in {@code admin.json}). Closing it stops everything in reverse order.
+ * streams}), then the gateway with the native API, makes sure the local admin exists (its
+ * credentials in {@code admin.json}), and starts the sinks in the background (PostgreSQL on the
+ * {@code postgres} sub-folder). Closing it stops everything in reverse order.
  */
 public final class LocalCastle implements AutoCloseable {
 
@@ -56,19 +57,29 @@ public final class LocalCastle implements AutoCloseable {
    * @param host the address every listener binds
    * @param port the gateway port; 0 picks a free one
    * @param kafkaPort the broker's client port; 0 picks a free one
+   * @param sinks which sinks to run in-process
    */
-  public record Settings(Path dataDir, String host, int port, int kafkaPort) {}
+  public record Settings(Path dataDir, String host, int port, int kafkaPort, LocalSinks.Settings sinks) {
+
+    /** The default sinks: the JDBC sink on an embedded PostgreSQL. */
+    public Settings(Path dataDir, String host, int port, int kafkaPort) {
+      this(dataDir, host, port, kafkaPort, LocalSinks.Settings.defaults());
+    }
+  }
 
   private final Resources resources;
   private final EmbeddedKafkaBroker broker;
   private final GatewayServer gateway;
   private final Path dataDir;
+  private final LocalSinks sinks;
 
-  private LocalCastle(Resources resources, EmbeddedKafkaBroker broker, GatewayServer gateway, Path dataDir) {
+  private LocalCastle(Resources resources, EmbeddedKafkaBroker broker, GatewayServer gateway, Path dataDir,
+      LocalSinks sinks) {
     this.resources = resources;
     this.broker = broker;
     this.gateway = gateway;
     this.dataDir = dataDir;
+    this.sinks = sinks;
   }
 
   /** Starts everything with the default identity options. */
@@ -117,7 +128,8 @@ public final class LocalCastle implements AutoCloseable {
       if (identity.mode() == AuthMode.CASTLE) {
         ensureAdmin(data, "http://" + settings.host() + ":" + gateway.port(), streams, nativeApi);
       }
-      return new LocalCastle(resources, broker, gateway, data);
+      LocalSinks sinks = LocalSinks.startInBackground(settings.sinks(), kafka, data, resources);
+      return new LocalCastle(resources, broker, gateway, data, sinks);
     } catch (Exception | Error e) {
       resources.close();
       throw e;
@@ -132,6 +144,11 @@ public final class LocalCastle implements AutoCloseable {
   /** The gateway's HTTP port. */
   public int gatewayPort() {
     return gateway.port();
+  }
+
+  /** The sinks running in this process. */
+  public LocalSinks sinks() {
+    return sinks;
   }
 
   /** The absolute data directory. */

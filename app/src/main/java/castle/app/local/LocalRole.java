@@ -7,6 +7,7 @@ import castle.app.identity.LocalAdmin;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import castle.app.connect.SinkOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,12 +36,20 @@ public final class LocalRole implements Callable<Integer> {
 
   @Mixin IdentityOptions identity;
 
+  @Mixin SinkOptions sinks;
+
+  @Option(names = "--postgres-port", defaultValue = "0",
+      description = "Port of the embedded PostgreSQL the JDBC sink writes to; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
+  int postgresPort;
+
   @Override
   public Integer call() throws Exception {
     long begin = System.nanoTime();
     Resources resources = new Resources();
     return Roles.runUntilStopped(resources, () -> {
-      LocalCastle castle = LocalCastle.start(new LocalCastle.Settings(dataDir, host, port, kafkaPort), identity, resources);
+      LocalSinks.Settings sinkSettings = new LocalSinks.Settings(sinks.enabled("jdbc"), sinks.settingsFile(), postgresPort);
+      LocalCastle castle = LocalCastle.start(
+          new LocalCastle.Settings(dataDir, host, port, kafkaPort, sinkSettings), identity, resources);
       printBanner(System.out, castle, (System.nanoTime() - begin) / 1_000_000);
     });
   }
@@ -57,6 +66,10 @@ public final class LocalRole implements Callable<Integer> {
     out.println("  Admin        castle admin --help  (credentials in " + castle.dataDir().resolve(LocalAdmin.FILE) + ")");
     out.println("  Kafka        " + castle.broker().bootstrapServers());
     out.println("  Data         " + castle.dataDir() + "  (Kafka logs in " + castle.broker().logDir() + ")");
+    if (!castle.sinks().enabled().isEmpty()) {
+      out.println("  Sinks        " + String.join(", ", castle.sinks().enabled())
+          + " (starting in the background; the log shows PostgreSQL and Connect addresses when they run)");
+    }
     out.println();
     out.println("  Press Ctrl-C to stop.");
     out.println();
