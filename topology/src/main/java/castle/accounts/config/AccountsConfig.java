@@ -156,7 +156,11 @@ public final class AccountsConfig {
     if (maker == null || taker == null) {
       throw new IllegalArgumentException(key + ".maker-ppm and .taker-ppm are both required");
     }
-    return new FeeRates(maker, taker);
+    try {
+      return new FeeRates(maker, taker);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("Bad " + key + ": " + e.getMessage(), e);
+    }
   }
 
   private static BigDecimal amount(String value) {

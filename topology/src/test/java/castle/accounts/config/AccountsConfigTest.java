@@ -55,7 +55,7 @@ class AccountsConfigTest {
 
   @Test
   void badSettingsAreRefusedWithTheirKey() {
-    assertThatThrownBy(() -> load("accounts.fee.default.maker-ppm", "-1")).hasMessageContaining("maker-ppm");
+    assertThatThrownBy(() -> load("accounts.fee.default.maker-ppm", "-1")).hasMessageContaining("accounts.fee.default");
     assertThatThrownBy(() -> load("accounts.kyc.tier.0.max-open-orders-per-symbol", "5")).hasMessageContaining("tier 0");
     assertThatThrownBy(() -> load("accounts.kyc.tier.4.daily-withdrawal.BTC", "1"))
         .hasMessageContaining("accounts.kyc.tier.4.max-open-orders-per-symbol");

@@ -25,18 +25,18 @@ import castle.topics.Keys;
 import castle.topics.Topic;
 import castle.topics.Topics;
 import castle.topology.TopicNames;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
 
 /**
  * The accounts topology in a TopologyTestDriver, with one method per input and a {@link Step} that
@@ -48,6 +48,7 @@ public final class AccountsDriver implements AutoCloseable {
   /** The driver's clock starts here: 2023-11-14T22:13:20Z. */
   public static final long START = 1_700_000_000_000L;
 
+  private final Path stateDir = DriverState.create();
   private final TopologyTestDriver driver;
   private final AccountQueries queries;
   private final TestInputTopic<String, OrderCommand> commands;
@@ -71,11 +72,8 @@ public final class AccountsDriver implements AutoCloseable {
 
   /** Accounts with this configuration. */
   public AccountsDriver(AccountsConfig config) {
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "accounts-test");
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    driver = new TopologyTestDriver(AccountsTopology.build(config, TopicNames.standard()), props);
+    driver = new TopologyTestDriver(AccountsTopology.build(config, TopicNames.standard()),
+        DriverState.properties("accounts-test", stateDir));
     queries = new AccountQueries(driver::getKeyValueStore);
     commands = input(Topics.ORDER_COMMANDS);
     executions = input(Topics.ORDER_EXECUTIONS);
@@ -189,9 +187,34 @@ public final class AccountsDriver implements AutoCloseable {
     }));
   }
 
+  /** Feeds executions exactly as matching published them: key, value and timestamp. */
+  public Step fromMatching(List<TestRecord<String, Execution>> records) {
+    return run(() -> records.forEach(r -> executions.pipeInput(r.key(), r.value(), r.timestamp())));
+  }
+
   /** Feeds one execution. */
   public Step execution(Execution event) {
     return executions(List.of(event));
+  }
+
+  /** Feeds any input record of accounts (a symbol, user event, wallet or order command) at its time. */
+  public Step input(String topic, String key, SpecificRecord value, long timestamp) {
+    now = timestamp;
+    if (value instanceof SymbolConfig config) {
+      symbols.pipeInput(key, config, timestamp);
+      return run(() -> { });
+    }
+    return run(() -> {
+      if (value instanceof OrderCommand command) {
+        commands.pipeInput(key, command, timestamp);
+      } else if (value instanceof WalletCommand command) {
+        wallet.pipeInput(key, command, timestamp);
+      } else if (value instanceof UserEvent event) {
+        users.pipeInput(key, event, timestamp);
+      } else {
+        throw new IllegalArgumentException("Not an accounts input on " + topic + ": " + value);
+      }
+    });
   }
 
   /** The balance of an asset; zero if the account never held it. */
@@ -221,7 +244,11 @@ public final class AccountsDriver implements AutoCloseable {
 
   @Override
   public void close() {
-    driver.close();
+    try {
+      driver.close();
+    } finally {
+      DriverState.delete(stateDir);
+    }
   }
 
   private Step run(Runnable input) {
