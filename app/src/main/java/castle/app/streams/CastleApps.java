@@ -1,5 +1,6 @@
 package castle.app.streams;
 
+import castle.accounts.AccountsApp;
 import castle.topology.StreamsApp;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ public final class CastleApps {
   /** The apps, built with their default configuration. */
   public static List<StreamsApp> all() {
     List<StreamsApp> apps = new ArrayList<>();
+    apps.add(new AccountsApp());
     return apps;
   }
 }
