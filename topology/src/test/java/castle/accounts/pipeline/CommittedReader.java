@@ -38,7 +38,7 @@ final class CommittedReader<V extends SpecificRecord> implements AutoCloseable {
 
   /** Reads what has been committed since the last call; returns every value read so far. */
   List<V> poll() {
-    for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(50))) {
+    for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(2))) {
       values.add(record.value());
     }
     return values;

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 @EnabledIf("castle.accounts.pipeline.RealMatching#available")
 class CrashRestartTest {
 
-  private static final int INPUTS = 120;
+  private static final int INPUTS = 90;
   private static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
 
   @Test
