@@ -27,7 +27,7 @@ public final class Ledger {
   }
 
   /** The account's balance of {@code asset}: zero (at {@code scale}) if it never held any. */
-  public Balance balance(long accountId, String asset, int scale) {
+  private Balance balance(long accountId, String asset, int scale) {
     Balance balance = stores.balance(accountId, asset);
     if (balance == null) {
       return new Balance(accountId, asset, scale, 0L, 0L, outputs.time());

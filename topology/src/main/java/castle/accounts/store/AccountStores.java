@@ -105,15 +105,10 @@ public final class AccountStores {
     return new AccountStores(context);
   }
 
-  /** Names of the account-keyed stores, which every accounts processor is connected to. */
-  public static String[] accountStoreNames() {
-    return ACCOUNT_STORES.keySet().stream().sorted().toArray(String[]::new);
-  }
-
   /** Builders of the account-keyed stores: persistent, changelogged, cached. */
   public static List<StoreBuilder<?>> builders() {
     List<StoreBuilder<?>> builders = new ArrayList<>();
-    for (String name : accountStoreNames()) {
+    for (String name : ACCOUNT_STORES.keySet().stream().sorted().toList()) {
       // The record cache folds the many writes one fill makes to an account's record and balances
       // (one per ledger entry) into one changelog record per commit interval. It is flushed at every
       // commit, so exactly-once is unaffected, and interactive queries read through it.

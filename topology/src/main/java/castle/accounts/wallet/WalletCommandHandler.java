@@ -25,6 +25,7 @@ import castle.schema.wallet.WalletCommand;
 import castle.schema.wallet.WalletOutcome;
 import castle.topics.Keys;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -73,10 +74,10 @@ public final class WalletCommandHandler {
         deposit.getScale());
     long accountId = command.getAccountId();
     WalletRejection refused = firstOf(
-        knownAccount(key, accountId),
-        validId(deposit.getDepositId()),
-        validAmount(accountId, deposit.getAsset(), deposit.getAmount(), deposit.getScale()),
-        stores.deposit(accountId, deposit.getDepositId()) != null ? WalletRejection.DUPLICATE_DEPOSIT : null);
+        () -> knownAccount(key, accountId),
+        () -> validId(deposit.getDepositId()),
+        () -> validAmount(accountId, deposit.getAsset(), deposit.getAmount(), deposit.getScale()),
+        () -> stores.deposit(accountId, deposit.getDepositId()) != null ? WalletRejection.DUPLICATE_DEPOSIT : null);
     if (refused != null) {
       outcome.refuse(refused);
       return;
@@ -94,10 +95,10 @@ public final class WalletCommandHandler {
     long accountId = command.getAccountId();
     long time = outputs.time();
     WalletRejection refused = firstOf(
-        knownAccount(key, accountId),
-        validId(request.getWithdrawalId()),
-        validAmount(accountId, request.getAsset(), request.getAmount(), request.getScale()),
-        stores.withdrawal(accountId, request.getWithdrawalId()) != null ? WalletRejection.DUPLICATE_WITHDRAWAL : null);
+        () -> knownAccount(key, accountId),
+        () -> validId(request.getWithdrawalId()),
+        () -> validAmount(accountId, request.getAsset(), request.getAmount(), request.getScale()),
+        () -> stores.withdrawal(accountId, request.getWithdrawalId()) != null ? WalletRejection.DUPLICATE_WITHDRAWAL : null);
     if (refused != null) {
       outcome.refuse(refused);
       return;
@@ -230,10 +231,13 @@ public final class WalletCommandHandler {
     return scaleOk ? null : WalletRejection.SCALE_MISMATCH;
   }
 
-  private static WalletRejection firstOf(WalletRejection... checks) {
-    for (WalletRejection check : checks) {
-      if (check != null) {
-        return check;
+  /** The first refusal among checks run in order, or null when all pass. */
+  @SafeVarargs
+  private static WalletRejection firstOf(Supplier<WalletRejection>... checks) {
+    for (Supplier<WalletRejection> check : checks) {
+      WalletRejection refused = check.get();
+      if (refused != null) {
+        return refused;
       }
     }
     return null;

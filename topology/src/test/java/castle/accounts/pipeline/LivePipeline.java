@@ -161,8 +161,9 @@ final class LivePipeline implements AutoCloseable {
     return new CommittedReader<>(kafka, topic);
   }
 
+  /** Stops both apps and deletes every topic the run made. */
   @Override
-  public void close() throws Exception {
+  public void close() {
     try (producer) {
       if (accounts != null) {
         accounts.close();
@@ -171,7 +172,14 @@ final class LivePipeline implements AutoCloseable {
         matching.close();
       }
     } finally {
-      deleteTopics(Set.of(internalPrefix(accountsName), internalPrefix(matchingName)));
+      try {
+        deleteTopics(Set.of(internalPrefix(accountsName), internalPrefix(matchingName)));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while deleting the run's topics", e);
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("Cannot delete the run's topics", e);
+      }
     }
   }
 
@@ -209,7 +217,7 @@ final class LivePipeline implements AutoCloseable {
   }
 
   /** Deletes the pipeline topics and every internal topic whose name starts with one of {@code prefixes}. */
-  private static void deleteTopics(Set<String> prefixes) throws Exception {
+  private static void deleteTopics(Set<String> prefixes) throws ExecutionException, InterruptedException {
     try (Admin admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, SharedBroker.bootstrapServers()))) {
       Set<String> existing = admin.listTopics().names().get();
       List<String> doomed = existing.stream()
