@@ -32,6 +32,7 @@ public final class DriverState {
 
   /** A fresh folder for one driver's state. */
   public static Path create() {
+    JavaTmpDir.ensureExists();
     try {
       return Files.isDirectory(TMPFS) && Files.isWritable(TMPFS)
           ? Files.createTempDirectory(TMPFS, "castle-ttd-")
