@@ -4,7 +4,6 @@ import static org.awaitility.Awaitility.await;
 
 import castle.accounts.AccountsApp;
 import castle.accounts.config.AccountsConfig;
-import castle.accounts.support.JavaTmpDir;
 import castle.accounts.support.RandomTraffic.Input;
 import castle.broker.SharedBroker;
 import castle.topics.Topic;
@@ -78,7 +77,6 @@ final class LivePipeline implements AutoCloseable {
 
   /** Empty pipeline topics with {@code partitions} each; nothing running yet. */
   static LivePipeline create(int partitions, Path stateDir) throws Exception {
-    JavaTmpDir.ensureExists();
     recreateTopics(partitions);
     return new LivePipeline(stateDir, UUID.randomUUID().toString().substring(0, 8));
   }

@@ -32,7 +32,6 @@ public final class DriverState {
 
   /** A fresh folder for one driver's state. */
   public static Path create() {
-    JavaTmpDir.ensureExists();
     try {
       return Files.isDirectory(TMPFS) && Files.isWritable(TMPFS)
           ? Files.createTempDirectory(TMPFS, "castle-ttd-")
