@@ -55,7 +55,7 @@ public final class Pipeline implements AutoCloseable {
   /** Both stages, accounts with {@code config}. */
   public Pipeline(AccountsConfig config) {
     accounts = new AccountsDriver(config);
-    matching = new TopologyTestDriver(RealMatching.app().topology(), DriverState.properties("matching-test", matchingState));
+    matching = DriverState.start(RealMatching.app().topology(), "matching-test", matchingState);
     accepted = matching.createInputTopic(Topics.ORDERS_ACCEPTED.name(), new StringSerializer(),
         Topics.ORDERS_ACCEPTED.valueSerde().serializer());
     symbols = matching.createInputTopic(Topics.SYMBOLS.name(), new StringSerializer(),

@@ -72,8 +72,7 @@ public final class AccountsDriver implements AutoCloseable {
 
   /** Accounts with this configuration. */
   public AccountsDriver(AccountsConfig config) {
-    driver = new TopologyTestDriver(AccountsTopology.build(config, TopicNames.standard()),
-        DriverState.properties("accounts-test", stateDir));
+    driver = DriverState.start(AccountsTopology.build(config, TopicNames.standard()), "accounts-test", stateDir);
     queries = new AccountQueries(driver::getKeyValueStore);
     commands = input(Topics.ORDER_COMMANDS);
     executions = input(Topics.ORDER_EXECUTIONS);

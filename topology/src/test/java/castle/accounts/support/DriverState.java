@@ -8,6 +8,8 @@ import java.util.Comparator;
 import java.util.Properties;
 import java.util.stream.Stream;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyTestDriver;
 
 /**
  * Where a TopologyTestDriver keeps its RocksDB stores. The driver commits, and so flushes every
@@ -20,8 +22,7 @@ public final class DriverState {
 
   private DriverState() {}
 
-  /** Driver properties for {@code applicationId}, exactly-once, state in a fresh folder. */
-  public static Properties properties(String applicationId, Path stateDir) {
+  private static Properties properties(String applicationId, Path stateDir) {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -38,6 +39,16 @@ public final class DriverState {
           : Files.createTempDirectory("castle-ttd-");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A driver with its state in {@code stateDir}; the folder is deleted again if the driver cannot start. */
+  public static TopologyTestDriver start(Topology topology, String applicationId, Path stateDir) {
+    try {
+      return new TopologyTestDriver(topology, properties(applicationId, stateDir));
+    } catch (RuntimeException e) {
+      delete(stateDir);
+      throw e;
     }
   }
 
