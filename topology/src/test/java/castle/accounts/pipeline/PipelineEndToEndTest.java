@@ -86,6 +86,7 @@ class PipelineEndToEndTest {
         assertThat(trades.poll()).hasSize((int) executions.values().stream()
             .filter(e -> e.getExecutionType() == ExecutionType.TRADE).count() / 2);
       });
+      LOG.info("Settled: {} trades, {} ledger entries", trades.values().size(), ledger.values().size());
       Pipeline.checkAgreement(Invariants.values(live.accountsStore(AccountStores.OPEN_ORDERS)),
           Invariants.values(live.matchingStore(RealMatching.ORDERS_STORE)).stream().map(RealMatching.BookEntry::of).toList());
 
