@@ -43,7 +43,7 @@ class CrashRestartTest {
   void aStageThatCrashesMidStreamRestartsAndEndsExactlyWhereAnUninterruptedRunEnds(@TempDir Path state) throws Exception {
     // Given traffic and what an uninterrupted run makes of it
     RandomTraffic traffic = new RandomTraffic(20_240_601L, 4, System.currentTimeMillis(), 20);
-    List<Input> preamble = traffic.preamble();
+    List<Input> preamble = traffic.preamble(1);
     List<Input> inputs = traffic.next(INPUTS);
     Reference reference = Reference.of(preamble, inputs, traffic.accountIds());
 

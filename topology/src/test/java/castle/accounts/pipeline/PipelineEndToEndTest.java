@@ -50,7 +50,7 @@ class PipelineEndToEndTest {
   void tenThousandOrdersEachGetOneOutcomeEveryTradeHappensOnceAndMoneyIsConserved(@TempDir Path state) throws Exception {
     // Given forty funded traders and their random traffic
     RandomTraffic traffic = new RandomTraffic(4_242L, TRADERS, System.currentTimeMillis(), 1);
-    List<Input> preamble = traffic.preamble();
+    List<Input> preamble = traffic.preamble(50);
     List<Input> inputs = traffic.nextOrders(ORDERS);
     Set<Long> orderCommands = commandIds(inputs, OrderCommand.class, c -> c.getCommandId());
     Set<Long> walletCommands = commandIds(inputs, WalletCommand.class, c -> c.getCommandId());

@@ -32,7 +32,7 @@ class PipelinePropertyTest {
       @ForAll long seed, @ForAll @IntRange(min = 20, max = 200) int inputs) {
     RandomTraffic traffic = new RandomTraffic(seed, 4, AccountsDriver.START, 2000);
     try (Pipeline pipeline = new Pipeline(AccountsConfig.defaults())) {
-      traffic.preamble().forEach(pipeline::feed);
+      traffic.preamble(1).forEach(pipeline::feed);
       for (Input input : traffic.next(inputs)) {
         int outcomesBefore = pipeline.accounts().journal().outcomes().size();
         List<Execution> caused = pipeline.feed(input);

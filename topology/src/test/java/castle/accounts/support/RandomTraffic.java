@@ -82,8 +82,12 @@ public final class RandomTraffic {
     return ids;
   }
 
-  /** The symbols, each trader registered and verified (fee tiers 0, 1, 2 in turn) and funded. */
-  public List<Input> preamble() {
+  /**
+   * The symbols, each trader registered and verified (fee tiers 0, 1, 2 in turn) and funded with
+   * {@code wealth} x (20,000 USDT, 1 BTC, 10 ETH). A wealth of 1 keeps balances tight, so many orders
+   * are refused for insufficient balance; more wealth lets more of them trade.
+   */
+  public List<Input> preamble(int wealth) {
     List<Input> inputs = new ArrayList<>();
     for (SymbolConfig symbol : List.of(Market.btcUsdt(SymbolStatus.TRADING), Market.ethBtc())) {
       inputs.add(new Input(Topics.SYMBOLS.name(), symbol.getSymbol(), symbol, time));
@@ -91,9 +95,9 @@ public final class RandomTraffic {
     for (int i = 0; i < traders; i++) {
       inputs.add(user(i, UserEventType.REGISTERED, KycStatus.NONE, 0));
       inputs.add(user(i, UserEventType.KYC_APPROVED, KycStatus.VERIFIED, 1 + i % 2));
-      inputs.add(wallet(i, new Deposit("seed-usdt-" + i, Market.USDT, units("20000"), Market.SCALE, null)));
-      inputs.add(wallet(i, new Deposit("seed-btc-" + i, Market.BTC, units("1"), Market.SCALE, null)));
-      inputs.add(wallet(i, new Deposit("seed-eth-" + i, Market.ETH, units("10"), Market.SCALE, null)));
+      inputs.add(wallet(i, new Deposit("seed-usdt-" + i, Market.USDT, wealth * units("20000"), Market.SCALE, null)));
+      inputs.add(wallet(i, new Deposit("seed-btc-" + i, Market.BTC, wealth * units("1"), Market.SCALE, null)));
+      inputs.add(wallet(i, new Deposit("seed-eth-" + i, Market.ETH, wealth * units("10"), Market.SCALE, null)));
     }
     return inputs;
   }
