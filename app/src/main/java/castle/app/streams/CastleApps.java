@@ -1,5 +1,6 @@
 package castle.app.streams;
 
+import castle.accounts.AccountsApp;
 import castle.matching.MatchingApp;
 import castle.topology.StreamsApp;
 import castle.users.UsersApp;
@@ -15,6 +16,7 @@ public final class CastleApps {
   public static List<StreamsApp> all() {
     List<StreamsApp> apps = new ArrayList<>();
     apps.add(new UsersApp());
+    apps.add(new AccountsApp());
     apps.add(new MatchingApp());
     return apps;
   }
