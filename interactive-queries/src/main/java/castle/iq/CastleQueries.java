@@ -1,5 +1,8 @@
 package castle.iq;
 
+import castle.iq.accounts.AccountReads;
+import castle.iq.users.UserCredentialsQuery;
+import castle.iq.users.UserProfileQuery;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,6 +14,11 @@ public final class CastleQueries {
   /** All queries, for the internal routes' registry. */
   public static List<StoreQuery<?>> all() {
     List<StoreQuery<?>> queries = new ArrayList<>();
+    // users
+    queries.add(new UserProfileQuery());
+    queries.add(new UserCredentialsQuery());
+    // accounts (balances, orders, trades for /api/v3)
+    queries.addAll(AccountReads.all());
     return queries;
   }
 

@@ -1,6 +1,5 @@
 package castle.app.gateway;
 
-import castle.app.config.SecretsKey;
 import castle.gateway.binance.BinanceSettings;
 import castle.gateway.binance.limits.RateLimitSettings;
 import castle.topics.Topic;
@@ -8,20 +7,11 @@ import java.time.Clock;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
-/** The gateway role's options for the Binance-compatible API (issue 5, trading half). */
+/**
+ * The gateway role's options for the Binance-compatible API (issue 5, trading half). The node id,
+ * the secrets key and the streams URL are the identity and query options, shared with the native API.
+ */
 public final class BinanceOptions {
-
-  @Option(
-      names = "--node-id",
-      defaultValue = "0",
-      description = "This gateway's id, 0..1023, unique among running gateways: order and command ids embed it. Default: ${DEFAULT-VALUE}.")
-  int nodeId;
-
-  @Option(
-      names = "--secrets-key",
-      required = true,
-      description = "Base64 of the 32-byte key API secrets are sealed with; the same on every gateway and streams instance.")
-  String secretsKey;
 
   @Option(
       names = "--order-result-timeout-ms",
@@ -35,24 +25,11 @@ public final class BinanceOptions {
           + " its last address is used for per-IP rate limits. Default: the connection's address.")
   String clientIpHeader;
 
-  @Option(
-      names = "--streams-url",
-      defaultValue = "http://127.0.0.1:8081",
-      description = "Base URL of any streams instance (a service URL), asked for balances, orders and trades. Default: ${DEFAULT-VALUE}.")
-  String streamsUrl;
-
-  @Option(
-      names = "--internal-token",
-      required = true,
-      description = "Shared secret of the streams instances' internal query routes.")
-  String internalToken;
-
-  /** The API's settings from these options. */
-  BinanceSettings settings() {
+  /** The API's settings from these options, for the gateway with this node id. */
+  BinanceSettings settings(int nodeId) {
     return new BinanceSettings(
         nodeId,
         Duration.ofMillis(orderResultTimeoutMs),
-        SecretsKey.decode(secretsKey),
         RateLimitSettings.binance().withClientIpHeader(clientIpHeader),
         Topic::name,
         Clock.systemUTC());

@@ -3,12 +3,19 @@ package castle.app.gateway;
 import castle.app.Metrics;
 import castle.app.Resources;
 import castle.app.Roles;
+import castle.app.identity.IdentityOptions;
 import castle.app.kafka.KafkaOptions;
+import castle.gateway.NativeApi;
 import castle.gateway.GatewayServer;
 import castle.gateway.GatewaySettings;
 import castle.gateway.api.EndpointWeights;
 import castle.gateway.binance.BinanceApi;
+import castle.gateway.health.ReadinessCheck;
+import castle.gateway.identity.IdentityConfig;
+import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,28 +30,34 @@ public final class GatewayRole implements Callable<Integer> {
 
   @Mixin KafkaOptions kafka;
 
+  @Mixin QueryOptions queries;
+
+  @Mixin IdentityOptions identity;
+
+  @Mixin BinanceOptions binance;
+
   @Option(names = "--host", defaultValue = "0.0.0.0", description = "Address to bind. Default: ${DEFAULT-VALUE}.")
   String host;
 
   @Option(names = "--port", defaultValue = "8080", description = "HTTP port. Default: ${DEFAULT-VALUE}.")
   int port;
 
-  @Mixin BinanceOptions binance;
-
   @Override
   public Integer call() throws Exception {
     Resources resources = new Resources();
     return Roles.runUntilStopped(resources, () -> {
-      BinanceApi api = resources.add("Binance API",
-          BinanceApi.start(binance.settings(), kafka.clientProperties(), new EndpointWeights()));
+      IdentityConfig identityConfig = identity.resolve(null);
+      NativeApi nativeApi = resources.add("native API",
+          NativeApi.start(identityConfig, kafka.clientProperties(), queries.queries(), Clock.systemUTC()));
+      BinanceApi binanceApi = resources.add("Binance API", BinanceApi.start(
+          binance.settings(identityConfig.nodeId()), kafka.clientProperties(), queries.queries(), nativeApi.apiKeys(),
+          new EndpointWeights()));
+      Map<String, ReadinessCheck> checks = new LinkedHashMap<>(nativeApi.readiness());
+      checks.putAll(binanceApi.readiness());
       GatewayServer server =
           GatewayWiring.start(
-              new GatewaySettings(host, port),
-              kafka.clientProperties(),
-              Metrics.registry(),
-              api.readiness(),
-              List.of(api::register),
-              resources);
+              new GatewaySettings(host, port), kafka.clientProperties(), Metrics.registry(), checks,
+              List.of(nativeApi::register, binanceApi::register), resources);
       System.out.println("Castle gateway listening on http://" + host + ":" + server.port());
     });
   }

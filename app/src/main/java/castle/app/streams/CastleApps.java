@@ -1,6 +1,9 @@
 package castle.app.streams;
 
+import castle.accounts.AccountsApp;
+import castle.matching.MatchingApp;
 import castle.topology.StreamsApp;
+import castle.users.UsersApp;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,6 +15,9 @@ public final class CastleApps {
   /** The apps, built with their default configuration. */
   public static List<StreamsApp> all() {
     List<StreamsApp> apps = new ArrayList<>();
+    apps.add(new UsersApp());
+    apps.add(new AccountsApp());
+    apps.add(new MatchingApp());
     return apps;
   }
 }

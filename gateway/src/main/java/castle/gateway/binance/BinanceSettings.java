@@ -12,7 +12,6 @@ import java.util.function.Function;
  * @param nodeId this instance's id (0..1023) for order and command ids; unique among running gateways
  * @param orderResultTimeout how long RESULT and FULL answers (and cancels) wait for the outcome
  *     before answering -1007
- * @param secretsKey the 32-byte key API secrets are sealed with (the users topology's key)
  * @param rateLimits the limits to enforce
  * @param topicName the name of each topic: the registry's in production, prefixed in tests that
  *     share a broker
@@ -21,7 +20,6 @@ import java.util.function.Function;
 public record BinanceSettings(
     int nodeId,
     Duration orderResultTimeout,
-    byte[] secretsKey,
     RateLimitSettings rateLimits,
     Function<Topic<?>, String> topicName,
     Clock clock) {
@@ -30,8 +28,12 @@ public record BinanceSettings(
   public static final Duration DEFAULT_ORDER_RESULT_TIMEOUT = Duration.ofSeconds(5);
 
   /** Production settings: Binance's rate limits, the registry's topic names. */
-  public static BinanceSettings of(int nodeId, Duration orderResultTimeout, byte[] secretsKey) {
-    return new BinanceSettings(
-        nodeId, orderResultTimeout, secretsKey, RateLimitSettings.binance(), Topic::name, Clock.systemUTC());
+  public static BinanceSettings of(int nodeId, Duration orderResultTimeout) {
+    return new BinanceSettings(nodeId, orderResultTimeout, RateLimitSettings.binance(), Topic::name, Clock.systemUTC());
+  }
+
+  /** A topic under the name these settings give it. */
+  public <V extends org.apache.avro.specific.SpecificRecord> Topic<V> named(Topic<V> topic) {
+    return new Topic<>(topicName.apply(topic), topic.keyedBy(), topic.valueSerde());
   }
 }

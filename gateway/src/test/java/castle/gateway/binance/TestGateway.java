@@ -1,12 +1,17 @@
 package castle.gateway.binance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import castle.gateway.GatewayServer;
 import castle.gateway.GatewaySettings;
 import castle.gateway.api.EndpointWeights;
 import castle.gateway.binance.auth.RequestSignature;
 import castle.gateway.binance.limits.RateLimitSettings;
+import castle.gateway.identity.apikeys.ApiKeyDirectory;
+import castle.gateway.security.SecretBox;
+import castle.iq.RemoteStoreQueries;
+import castle.iq.StoreQueries;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -33,29 +38,47 @@ final class TestGateway implements AutoCloseable {
   final BinanceApi api;
   final GatewayServer server;
   final TestTopics topics;
+  private final ApiKeyDirectory keys;
   private final Clock clock;
   private final HttpClient http = HttpClient.newHttpClient();
 
-  private TestGateway(BinanceApi api, GatewayServer server, TestTopics topics, Clock clock) {
+  private TestGateway(BinanceApi api, GatewayServer server, TestTopics topics, ApiKeyDirectory keys, Clock clock) {
     this.api = api;
     this.server = server;
     this.topics = topics;
+    this.keys = keys;
     this.clock = clock;
   }
 
   /** A gateway over {@code topics} with Binance's limits and a 5 s result bound. */
-  static TestGateway start(TestTopics topics) {
+  static TestGateway start(TestTopics topics) throws Exception {
     return start(topics, 1, RateLimitSettings.binance(), Duration.ofSeconds(5), Clock.systemUTC());
   }
 
-  /** A gateway with the given node id, limits, result bound and clock. */
-  static TestGateway start(TestTopics topics, int nodeId, RateLimitSettings limits, Duration resultBound, Clock clock) {
-    BinanceSettings settings =
-        new BinanceSettings(nodeId, resultBound, TestMarkets.SECRETS_KEY, limits, topics::name, clock);
-    BinanceApi api = BinanceApi.start(settings, TestTopics.kafka(), new EndpointWeights());
-    GatewayServer server = GatewayServer.start(new GatewaySettings("127.0.0.1", 0), List.of(api::register));
+  /**
+   * A gateway with the given node id, limits, result bound and clock. Its account reads go to a
+   * streams deployment that is not there, so they answer 503; the end-to-end test reads real state.
+   */
+  static TestGateway start(TestTopics topics, int nodeId, RateLimitSettings limits, Duration resultBound, Clock clock)
+      throws Exception {
+    StoreQueries nowhere = new RemoteStoreQueries("http://127.0.0.1:1", "no-token", JSON, Duration.ofMillis(100));
+    return start(topics, new BinanceSettings(nodeId, resultBound, limits, topics::name, clock), nowhere, 0);
+  }
+
+  /** A gateway with these settings and reads, on {@code port} (0 for any), its keys loaded. */
+  static TestGateway start(TestTopics topics, BinanceSettings settings, StoreQueries queries, int port)
+      throws Exception {
+    ApiKeyDirectory keys = ApiKeyDirectory.start(TestTopics.kafka(), new SecretBox(TestMarkets.SECRETS_KEY));
+    BinanceApi api = BinanceApi.start(settings, TestTopics.kafka(), queries, keys, new EndpointWeights());
+    GatewayServer server = GatewayServer.start(new GatewaySettings("127.0.0.1", port), List.of(api::register));
+    await().atMost(Duration.ofSeconds(30)).until(() -> keys.problem().isEmpty());
     assertThat(api.readiness().values()).allSatisfy(check -> assertThat(check.problem()).isEmpty());
-    return new TestGateway(api, server, topics, clock);
+    return new TestGateway(api, server, topics, keys, settings.clock());
+  }
+
+  /** Waits until this gateway has loaded the key, published moments ago. */
+  void awaitKey(String apiKey) throws InterruptedException {
+    assertThat(keys.awaitActive(apiKey, Duration.ofSeconds(10))).as("key " + apiKey + " loaded").isTrue();
   }
 
   /** An unsigned request: {@code query} goes in the URL, {@code body} as a form. */
@@ -120,5 +143,6 @@ final class TestGateway implements AutoCloseable {
   public void close() {
     server.close();
     api.close();
+    keys.close();
   }
 }

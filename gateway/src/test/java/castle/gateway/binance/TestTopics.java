@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
@@ -23,6 +24,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -45,10 +47,41 @@ final class TestTopics {
       admin.createTopics(List.of(
           new NewTopic(topics.name(Topics.ORDER_COMMANDS), 4, (short) 1),
           new NewTopic(topics.name(Topics.ORDER_EXECUTIONS), 4, (short) 1),
-          compacted(topics.name(Topics.SYMBOLS)),
-          compacted(topics.name(Topics.API_KEYS)))).all().get();
+          compacted(topics.name(Topics.SYMBOLS), 2))).all().get();
+      createApiKeysTopic(admin);
     }
     return topics;
+  }
+
+  /**
+   * The native API's key directory reads the standard users.apikeys topic, which every gateway test
+   * of this JVM shares: each test class publishes keys of its own, so they never clash.
+   */
+  private static void createApiKeysTopic(Admin admin) throws Exception {
+    try {
+      admin.createTopics(List.of(compacted(Topics.API_KEYS.name(), 2))).all().get();
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof TopicExistsException)) {
+        throw e;
+      }
+    }
+  }
+
+  /** Every Castle topic under a fresh prefix, 4 partitions each, for a whole pipeline. */
+  static TestTopics createAll(String name) throws Exception {
+    TestTopics topics = new TestTopics(name + "-" + UUID.randomUUID().toString().substring(0, 8) + ".");
+    try (Admin admin = Admin.create(kafka())) {
+      admin.createTopics(Topics.all().stream()
+          .map(topic -> topic == Topics.SYMBOLS ? compacted(topics.name(topic), 4) : new NewTopic(topics.name(topic), 4, (short) 1))
+          .toList()).all().get();
+      createApiKeysTopic(admin);
+    }
+    return topics;
+  }
+
+  /** Publishes a record on this test's copy of a topic. */
+  <V extends SpecificRecord> void publish(Topic<V> topic, String key, V value) throws Exception {
+    produce(topic, key, value);
   }
 
   /** Client properties for the shared broker. */
@@ -68,9 +101,12 @@ final class TestTopics {
     produce(Topics.SYMBOLS, symbol.getSymbol(), symbol);
   }
 
-  /** Publishes an API key record. */
+  /** Publishes an API key record on the shared users.apikeys topic. */
   void publish(ApiKeyRecord key) throws Exception {
-    produce(Topics.API_KEYS, key.getApiKey(), key);
+    try (KafkaProducer<String, ApiKeyRecord> producer =
+        new KafkaProducer<>(kafka(), new StringSerializer(), Topics.API_KEYS.valueSerde().serializer())) {
+      producer.send(new ProducerRecord<>(Topics.API_KEYS.name(), key.getApiKey(), key)).get();
+    }
   }
 
   /** Every command on this test's orders.commands, by partition then offset. */
@@ -100,7 +136,7 @@ final class TestTopics {
     }
   }
 
-  private static NewTopic compacted(String name) {
-    return new NewTopic(name, 2, (short) 1).configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, "compact"));
+  private static NewTopic compacted(String name, int partitions) {
+    return new NewTopic(name, partitions, (short) 1).configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, "compact"));
   }
 }

@@ -1,7 +1,6 @@
 package castle.gateway.binance.orders;
 
 import castle.gateway.api.ApiException;
-import castle.gateway.binance.cache.TopicPartitions;
 import castle.schema.orders.Execution;
 import castle.schema.orders.ExecutionType;
 import castle.serde.AvroSerde;
