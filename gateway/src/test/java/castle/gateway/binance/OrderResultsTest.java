@@ -238,6 +238,12 @@ class OrderResultsTest {
     assertThat(canceled.findValuesAsText("origClientOrderId")).containsExactly("a", "b");
   }
 
+  @Test
+  void readsAnswer503WhileAccountStateCannotBeReached() throws Exception {
+    assertError(gateway.signed("GET", "/api/v3/account", "", KEY, SECRET), 503, -1001,
+        "Internal error; unable to process your request. Please try again.");
+  }
+
   private static Predicate<OrderCommand> clientOrderId(String id) {
     return command -> command.getAction() instanceof PlaceOrder place && place.getClientOrderId().equals(id);
   }
