@@ -49,9 +49,11 @@ public final class GatewayRole implements Callable<Integer> {
       IdentityConfig identityConfig = identity.resolve(null);
       NativeApi nativeApi = resources.add("native API",
           NativeApi.start(identityConfig, kafka.clientProperties(), queries.queries(), Clock.systemUTC()));
+      // Every /api/v3 route registers its request weight here; the rate limiter reads them all.
+      EndpointWeights weights = new EndpointWeights();
       BinanceApi binanceApi = resources.add("Binance API", BinanceApi.start(
           binance.settings(identityConfig.nodeId()), kafka.clientProperties(), queries.queries(), nativeApi.apiKeys(),
-          new EndpointWeights()));
+          weights));
       Map<String, ReadinessCheck> checks = new LinkedHashMap<>(nativeApi.readiness());
       checks.putAll(binanceApi.readiness());
       GatewayServer server =

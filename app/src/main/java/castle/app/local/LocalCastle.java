@@ -121,9 +121,11 @@ public final class LocalCastle implements AutoCloseable {
       NativeApi nativeApi = resources.add("native API",
           NativeApi.start(identityConfig, kafka, queries.router(), Clock.systemUTC()));
       // The Binance-compatible API (issue 5, trading half) checks signatures with the native API's keys.
+      // Every /api/v3 route registers its request weight here; the rate limiter reads them all.
+      EndpointWeights weights = new EndpointWeights();
       BinanceApi binance = resources.add("Binance API", BinanceApi.start(
           BinanceSettings.of(identityConfig.nodeId(), BinanceSettings.DEFAULT_ORDER_RESULT_TIMEOUT),
-          kafka, queries.router(), nativeApi.apiKeys(), new EndpointWeights()));
+          kafka, queries.router(), nativeApi.apiKeys(), weights));
       Map<String, ReadinessCheck> checks = new LinkedHashMap<>(StreamsWiring.readiness(streams));
       checks.putAll(nativeApi.readiness());
       checks.putAll(binance.readiness());
