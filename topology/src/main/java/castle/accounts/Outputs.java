@@ -6,14 +6,17 @@ import castle.schema.wallet.LedgerEntry;
 import castle.schema.wallet.WalletCommand;
 import castle.schema.wallet.WalletOutcome;
 import castle.topics.Keys;
+import castle.topology.StageStamp;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
  * Everything accounts writes, each to its own sink, stamped with the time of the input record being
  * processed: outputs carry the gateway's command time, never the wall clock, so a replay writes the
- * same records.
+ * same records. The wall-clock {@code castle.t.accounts} stamp for latency breakdowns travels in a
+ * header beside the earlier stages' stamps.
  */
 public final class Outputs {
 
@@ -34,6 +37,7 @@ public final class Outputs {
 
   private final ProcessorContext<String, SpecificRecord> context;
   private Record<String, ?> input;
+  private Headers stamped;
 
   Outputs(ProcessorContext<String, SpecificRecord> context) {
     this.context = context;
@@ -42,6 +46,7 @@ public final class Outputs {
   /** Starts the outputs of one input record. */
   void begin(Record<String, ?> record) {
     this.input = record;
+    this.stamped = null;
   }
 
   /** The time of the record being processed: the causing command's time, epoch ms. */
@@ -75,6 +80,10 @@ public final class Outputs {
   }
 
   private void forward(String key, SpecificRecord value, String sink) {
-    context.forward(new Record<>(key, value, input.timestamp(), input.headers()), sink);
+    if (stamped == null) {
+      // One stamp per input: every record it causes left accounts at the same moment.
+      stamped = StageStamp.stamp(input.headers(), StageStamp.ACCOUNTS);
+    }
+    context.forward(new Record<>(key, value, input.timestamp(), stamped), sink);
   }
 }

@@ -10,6 +10,7 @@ import castle.schema.orders.AcceptedCommand;
 import castle.schema.orders.Execution;
 import castle.schema.reference.SymbolConfig;
 import castle.topics.Keys;
+import castle.topology.StageStamp;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;

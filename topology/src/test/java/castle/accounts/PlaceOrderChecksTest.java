@@ -33,7 +33,10 @@ import castle.schema.orders.TimeInForce;
 import castle.schema.reference.SymbolStatus;
 import castle.schema.users.KycStatus;
 import castle.schema.users.UserEventType;
+import castle.topology.StageStamp;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
 
 /** Step 1 of the contract: which PlaceOrder accounts refuses, why, and in which order it checks. */
@@ -70,6 +73,21 @@ class PlaceOrderChecksTest extends AccountsScenario {
     assertThat(step.ledger()).isEmpty();
     assertThat(accounts.free(ALICE, USDT)).isEqualTo(units("1000"));
     assertThat(accounts.queries().order(ALICE, BTCUSDT, order.getOrderId())).isEmpty();
+  }
+
+  @Test
+  void anAcceptedOrderCarriesAccountsLatencyStampInAHeader() {
+    // Given a verified, funded account
+    accounts.verifiedUser(ALICE);
+    accounts.deposit(ALICE, USDT, "1000");
+    long before = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
+
+    // When it places an order that accounts accepts
+    Step step = accounts.place(ALICE, Orders.limit(BUY, "30000", "0.01"));
+
+    // Then the command forwarded to matching is stamped with the wall clock, outside its value
+    long stamp = StageStamp.read(step.acceptedHeaders().get(0), StageStamp.ACCOUNTS);
+    assertThat(stamp).isBetween(before, ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now()));
   }
 
   @Test

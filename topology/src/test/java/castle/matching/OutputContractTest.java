@@ -11,6 +11,7 @@ import castle.matching.MatchingDriver.Outcome;
 import castle.schema.market.DepthUpdate;
 import castle.schema.orders.Execution;
 import castle.topics.Keys;
+import castle.topology.StageStamp;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.header.Header;

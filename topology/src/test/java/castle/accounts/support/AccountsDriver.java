@@ -34,6 +34,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
@@ -252,8 +253,10 @@ public final class AccountsDriver implements AutoCloseable {
 
   private Step run(Runnable input) {
     input.run();
-    Step step = new Step(acceptedOut.readValuesToList(), executionsOut.readValuesToList(), ledgerOut.readValuesToList(),
-        outcomesOut.readValuesToList(), walletOut.readValuesToList());
+    List<TestRecord<String, AcceptedCommand>> accepted = acceptedOut.readRecordsToList();
+    Step step = new Step(accepted.stream().map(TestRecord::value).toList(), executionsOut.readValuesToList(),
+        ledgerOut.readValuesToList(), outcomesOut.readValuesToList(), walletOut.readValuesToList(),
+        accepted.stream().map(TestRecord::headers).toList());
     journal.record(step);
     return step;
   }
@@ -274,13 +277,15 @@ public final class AccountsDriver implements AutoCloseable {
    * @param ledger ledger entries, in order
    * @param outcomes wallet outcomes
    * @param walletCommands fee credits sent to the fee account
+   * @param acceptedHeaders the headers of each command forwarded to matching
    */
   public record Step(
       List<AcceptedCommand> accepted,
       List<Execution> rejections,
       List<LedgerEntry> ledger,
       List<WalletOutcome> outcomes,
-      List<WalletCommand> walletCommands) {
+      List<WalletCommand> walletCommands,
+      List<Headers> acceptedHeaders) {
 
     /** The reason of the single rejection, if the step was a rejection. */
     public Optional<RejectReason> rejection() {

@@ -1,4 +1,4 @@
-package castle.matching;
+package castle.topology;
 
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -12,6 +12,12 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * never in values, so outputs stay byte-identical on replay.
  */
 public final class StageStamp {
+
+  /** The header the gateway stamps when it receives a request. */
+  public static final String GATEWAY = "castle.t.gateway";
+
+  /** The header accounts stamps on what it forwards and emits. */
+  public static final String ACCOUNTS = "castle.t.accounts";
 
   /** The header matching stamps. */
   public static final String MATCHING = "castle.t.matching";
