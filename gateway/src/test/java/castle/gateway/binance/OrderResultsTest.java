@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import castle.gateway.binance.TestGateway.Reply;
 import castle.gateway.binance.limits.RateLimitSettings;
-import castle.gateway.binance.orders.CommandPublisher;
 import castle.orders.RejectReason;
 import castle.schema.orders.CancelAllOrders;
 import castle.schema.orders.CancelOrder;
@@ -18,8 +17,8 @@ import castle.schema.orders.PlaceOrder;
 import castle.schema.orders.Side;
 import castle.schema.orders.TimeInForce;
 import castle.schema.users.ApiPermission;
+import castle.topology.StageStamp;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -93,7 +92,7 @@ class OrderResultsTest {
     assertThat(order.getQuantity()).isEqualTo(1_500_000L);
     assertThat(order.getSelfTradePreventionMode().name()).isEqualTo("EXPIRE_BOTH");
     assertThat(record.timestamp()).isEqualTo(ack.path("transactTime").asLong());
-    long stampMicros = ByteBuffer.wrap(record.headers().lastHeader(CommandPublisher.GATEWAY_STAMP_HEADER).value()).getLong();
+    long stampMicros = StageStamp.read(record.headers(), StageStamp.GATEWAY);
     assertThat(stampMicros / 1000).isEqualTo(record.timestamp());
   }
 

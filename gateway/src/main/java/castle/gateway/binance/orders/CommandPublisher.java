@@ -3,6 +3,7 @@ package castle.gateway.binance.orders;
 import castle.schema.orders.OrderCommand;
 import castle.topics.Keys;
 import castle.topics.Topics;
+import castle.topology.StageStamp;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.HashMap;
@@ -19,13 +20,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Writes order commands to {@code orders.commands}, keyed by account so each account's commands stay
  * in order. A command counts as sent only once every in-sync replica has it ({@code acks=all}), and
  * the idempotent producer never writes a retried command twice. The record's timestamp is when the
- * gateway received the request (every later stage derives its times from it); the {@code
- * castle.t.gateway} header carries the same instant in microseconds for latency breakdowns.
+ * gateway received the request (every later stage derives its times from it); the {@link
+ * StageStamp#GATEWAY} header carries the same instant in microseconds for latency breakdowns.
  */
 public final class CommandPublisher implements AutoCloseable {
-
-  /** Header with the gateway's receive time, epoch microseconds as 8 big-endian bytes. */
-  public static final String GATEWAY_STAMP_HEADER = "castle.t.gateway";
 
   private final KafkaProducer<String, OrderCommand> producer;
   private final String topic;
@@ -50,7 +48,8 @@ public final class CommandPublisher implements AutoCloseable {
   /** Sends a command received at {@code receivedAtMicros}; completes once Kafka has acknowledged it. */
   public CompletableFuture<RecordMetadata> publish(OrderCommand command, long receivedAtMicros) {
     RecordHeaders headers = new RecordHeaders();
-    headers.add(GATEWAY_STAMP_HEADER, ByteBuffer.allocate(Long.BYTES).putLong(receivedAtMicros).array());
+    // The stamp is the receive time rather than now, so the breakdown includes the gateway's own work.
+    headers.add(StageStamp.GATEWAY, ByteBuffer.allocate(Long.BYTES).putLong(receivedAtMicros).array());
     ProducerRecord<String, OrderCommand> record = new ProducerRecord<>(
         topic, null, receivedAtMicros / 1000, Keys.account(command.getAccountId()), command, headers);
     CompletableFuture<RecordMetadata> sent = new CompletableFuture<>();
