@@ -1,5 +1,6 @@
 package castle.iq;
 
+import castle.iq.accounts.AccountReads;
 import castle.iq.users.UserCredentialsQuery;
 import castle.iq.users.UserProfileQuery;
 import java.util.ArrayList;
@@ -16,6 +17,8 @@ public final class CastleQueries {
     // users
     queries.add(new UserProfileQuery());
     queries.add(new UserCredentialsQuery());
+    // accounts (balances, orders, trades for /api/v3)
+    queries.addAll(AccountReads.all());
     return queries;
   }
 

@@ -8,8 +8,14 @@ import castle.app.kafka.KafkaOptions;
 import castle.gateway.NativeApi;
 import castle.gateway.GatewayServer;
 import castle.gateway.GatewaySettings;
+import castle.gateway.api.EndpointWeights;
+import castle.gateway.binance.BinanceApi;
+import castle.gateway.health.ReadinessCheck;
+import castle.gateway.identity.IdentityConfig;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,6 +34,8 @@ public final class GatewayRole implements Callable<Integer> {
 
   @Mixin IdentityOptions identity;
 
+  @Mixin BinanceOptions binance;
+
   @Option(names = "--host", defaultValue = "0.0.0.0", description = "Address to bind. Default: ${DEFAULT-VALUE}.")
   String host;
 
@@ -38,12 +46,20 @@ public final class GatewayRole implements Callable<Integer> {
   public Integer call() throws Exception {
     Resources resources = new Resources();
     return Roles.runUntilStopped(resources, () -> {
+      IdentityConfig identityConfig = identity.resolve(null);
       NativeApi nativeApi = resources.add("native API",
-          NativeApi.start(identity.resolve(null), kafka.clientProperties(), queries.queries(), Clock.systemUTC()));
+          NativeApi.start(identityConfig, kafka.clientProperties(), queries.queries(), Clock.systemUTC()));
+      // Every /api/v3 route registers its request weight here; the rate limiter reads them all.
+      EndpointWeights weights = new EndpointWeights();
+      BinanceApi binanceApi = resources.add("Binance API", BinanceApi.start(
+          binance.settings(identityConfig.nodeId()), kafka.clientProperties(), queries.queries(), nativeApi.apiKeys(),
+          weights));
+      Map<String, ReadinessCheck> checks = new LinkedHashMap<>(nativeApi.readiness());
+      checks.putAll(binanceApi.readiness());
       GatewayServer server =
           GatewayWiring.start(
-              new GatewaySettings(host, port), kafka.clientProperties(), Metrics.registry(), nativeApi.readiness(),
-              List.of(nativeApi::register), resources);
+              new GatewaySettings(host, port), kafka.clientProperties(), Metrics.registry(), checks,
+              List.of(nativeApi::register, binanceApi::register), resources);
       System.out.println("Castle gateway listening on http://" + host + ":" + server.port());
     });
   }

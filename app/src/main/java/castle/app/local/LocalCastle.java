@@ -13,8 +13,12 @@ import castle.broker.BrokerSettings;
 import castle.broker.EmbeddedKafkaBroker;
 import castle.gateway.GatewayServer;
 import castle.gateway.GatewaySettings;
+import castle.gateway.api.EndpointWeights;
+import castle.gateway.binance.BinanceApi;
+import castle.gateway.binance.BinanceSettings;
 import castle.gateway.NativeApi;
 import castle.gateway.health.ReadinessCheck;
+import castle.gateway.identity.IdentityConfig;
 import castle.gateway.identity.auth.AuthMode;
 import castle.mskconfig.TopicApplier;
 import castle.mskconfig.TopicSpecs;
@@ -113,17 +117,25 @@ public final class LocalCastle implements AutoCloseable {
       // One instance: the internal query routes are only ever called by this process itself.
       QueryWiring queries =
           new QueryWiring(streams, new HostInfo(settings.host(), gatewayPort), UUID.randomUUID().toString());
-      NativeApi nativeApi = resources.add("native API", NativeApi.start(
-          identity.resolve(data.resolve(IdentityOptions.SECRETS_DIR)), kafka, queries.router(), Clock.systemUTC()));
+      IdentityConfig identityConfig = identity.resolve(data.resolve(IdentityOptions.SECRETS_DIR));
+      NativeApi nativeApi = resources.add("native API",
+          NativeApi.start(identityConfig, kafka, queries.router(), Clock.systemUTC()));
+      // The Binance-compatible API (issue 5, trading half) checks signatures with the native API's keys.
+      // Every /api/v3 route registers its request weight here; the rate limiter reads them all.
+      EndpointWeights weights = new EndpointWeights();
+      BinanceApi binance = resources.add("Binance API", BinanceApi.start(
+          BinanceSettings.of(identityConfig.nodeId(), BinanceSettings.DEFAULT_ORDER_RESULT_TIMEOUT),
+          kafka, queries.router(), nativeApi.apiKeys(), weights));
       Map<String, ReadinessCheck> checks = new LinkedHashMap<>(StreamsWiring.readiness(streams));
       checks.putAll(nativeApi.readiness());
+      checks.putAll(binance.readiness());
       GatewayServer gateway =
           GatewayWiring.start(
               new GatewaySettings(settings.host(), gatewayPort),
               kafka,
               registry,
               checks,
-              List.of(queries.routes(), nativeApi::register),
+              List.of(queries.routes(), nativeApi::register, binance::register),
               resources);
       if (identity.mode() == AuthMode.CASTLE) {
         ensureAdmin(data, "http://" + settings.host() + ":" + gateway.port(), streams, nativeApi);

@@ -46,6 +46,7 @@ class LocalCastleTest {
     LocalCastle.Settings settings = new LocalCastle.Settings(dir.resolve("data"), "127.0.0.1", 0, 0);
     try (LocalCastle first = LocalCastle.start(settings, new Resources())) {
       assertThat(ready(first)).isEqualTo(200);
+      assertThat(status(first, "/api/v3/exchangeInfo")).isEqualTo(200);
       assertThat(topicNames(first)).containsAll(Topics.all().stream().map(Topic::name).toList());
       produce(first, Topics.ORDER_COMMANDS, ACKNOWLEDGED);
 
@@ -58,6 +59,11 @@ class LocalCastleTest {
       assertThat(ready(second)).isEqualTo(200);
       assertThat(consumeAll(second, Topics.ORDER_COMMANDS)).containsExactly(ACKNOWLEDGED);
     }
+  }
+
+  private int status(LocalCastle castle, String path) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + castle.gatewayPort() + path)).build();
+    return http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
   }
 
   /** The readiness status once it is 200, or the last one after 60 s: Streams apps take a moment to run. */
