@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * The npm stand-ins, one process each per test JVM: dynalite for DynamoDB and fauxqs for SNS. They are
- * installed by {@code npm ci} in {@code sinks/src/test/standins} (see {@code .ci/run}); without them
- * the tests fail and say how to install them.
+ * installed by {@code npm ci} in {@code sinks/src/test/standins}, which the build runs when npm is
+ * available; without them the tests are skipped, or fail where stand-ins are required (.ci/run).
  */
 public final class NodeStandIns {
 
@@ -44,8 +44,8 @@ public final class NodeStandIns {
   private static String script(String relative) {
     Path script = DIR.resolve(relative);
     if (!Files.isRegularFile(script)) {
-      throw new IllegalStateException("The npm stand-ins are not installed (" + script + " is missing)."
-          + " Run: npm ci --prefix sinks/src/test/standins   (.ci/run does this before mvn verify)");
+      StandInRequirement.missing("The npm stand-ins are not installed (" + script + " is missing)."
+          + " Run: npm ci --prefix sinks/src/test/standins");
     }
     return script.toString();
   }
@@ -56,7 +56,8 @@ public final class NodeStandIns {
         return Path.of(dir, "node").toString();
       }
     }
-    throw new IllegalStateException("Node.js is needed to run the DynamoDB and SNS stand-ins, and 'node' is not on the PATH."
+    StandInRequirement.missing("Node.js is needed to run the DynamoDB and SNS stand-ins, and 'node' is not on the PATH."
         + " Install Node.js 18+ (apt-get install nodejs), then: npm ci --prefix sinks/src/test/standins");
+    throw new AssertionError("unreachable");
   }
 }
