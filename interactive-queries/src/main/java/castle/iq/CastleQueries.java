@@ -11,6 +11,7 @@ public final class CastleQueries {
   /** All queries, for the internal routes' registry. */
   public static List<StoreQuery<?>> all() {
     List<StoreQuery<?>> queries = new ArrayList<>();
+    queries.addAll(castle.iq.market.MarketQueries.all());
     return queries;
   }
 

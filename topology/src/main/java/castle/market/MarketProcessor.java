@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.utils.Bytes;
@@ -238,24 +239,33 @@ final class MarketProcessor implements Processor<String, SpecificRecord, String,
   }
 
   private void onAlertCommand(AlertCommand command, long time) {
-    String symbol = command.getSymbol();
-    TickerState state = tickers.get(symbol);
-    SymbolConfig config = symbols.get(symbol);
-    if (state == null && config == null) {
-      LOG.warn("Ignoring alert command {} for unknown symbol {}", command.getCommandId(), symbol);
-      return;
-    }
-    Optional<Notification> outcome;
+    Optional<Notification> outcome = Optional.empty();
     if (command.getAction() instanceof CreateAlert create) {
+      TickerState state = tickers.get(command.getSymbol());
       long lastPrice = state == null ? 0 : state.getTicker().getLastPrice();
-      int quoteScale = state == null ? config.getQuoteScale() : state.getTicker().getQuoteScale();
-      outcome = alerts.create(command, create, lastPrice, quoteScale, time);
+      OptionalInt quoteScale = quoteScale(command.getSymbol(), create, state);
+      if (quoteScale.isPresent()) {
+        outcome = alerts.create(command, create, lastPrice, quoteScale.getAsInt(), time);
+      } else {
+        LOG.warn("Ignoring alert command {}: no scale given and symbol {} unknown", command.getCommandId(),
+            command.getSymbol());
+      }
     } else if (command.getAction() instanceof DeleteAlert delete) {
       outcome = alerts.delete(command, delete, time);
-    } else {
-      outcome = Optional.empty();
     }
     outcome.ifPresent(this::notify);
+  }
+
+  /** The scale of an alert's price: as the gateway read it, else the symbol's. */
+  private OptionalInt quoteScale(String symbol, CreateAlert create, TickerState state) {
+    if (create.getQuoteScale() >= 0) {
+      return OptionalInt.of(create.getQuoteScale());
+    }
+    if (state != null) {
+      return OptionalInt.of(state.getTicker().getQuoteScale());
+    }
+    SymbolConfig config = symbols.get(symbol);
+    return config == null ? OptionalInt.empty() : OptionalInt.of(config.getQuoteScale());
   }
 
   private void emissionRound(long wallNow) {
