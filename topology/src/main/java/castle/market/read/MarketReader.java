@@ -237,7 +237,7 @@ public final class MarketReader {
         ticker = RollingTicker.recompute(ticker, start, candles);
       }
     }
-    return view(info, ticker, now);
+    return TickerView.of(info, ticker, now);
   }
 
   /** The tickers of every symbol this instance holds, configured or traded. */
@@ -324,13 +324,5 @@ public final class MarketReader {
     return new Kline(candle.getOpenTime(), candle.getOpen(), candle.getHigh(), candle.getLow(), candle.getClose(),
         candle.getVolume(), candle.getCloseTime(), candle.getQuoteVolume(), candle.getTradeCount(),
         candle.getTakerBuyBaseVolume(), candle.getTakerBuyQuoteVolume());
-  }
-
-  private static TickerView view(SymbolInfo info, Ticker ticker, long now) {
-    return new TickerView(info, ticker.getOpenTime(), now, ticker.getOpenPrice(), ticker.getHighPrice(),
-        ticker.getLowPrice(), ticker.getLastPrice(), ticker.getLastQty(), ticker.getPrevClosePrice(),
-        ticker.getVolume(), ticker.getQuoteVolume(), ticker.getFirstTradeId(), ticker.getLastTradeId(),
-        ticker.getTradeCount(), ticker.getBidPrice(), ticker.getBidQty(), ticker.getAskPrice(), ticker.getAskQty(),
-        ticker.getBookUpdateId());
   }
 }

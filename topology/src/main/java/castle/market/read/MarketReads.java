@@ -2,6 +2,7 @@ package castle.market.read;
 
 import castle.market.book.DepthBook;
 import castle.market.trades.AggTrade;
+import castle.schema.market.Ticker;
 import java.util.List;
 
 /**
@@ -44,7 +45,21 @@ public final class MarketReads {
   public record TickerView(SymbolInfo symbol, long openTime, long closeTime, long openPrice, long highPrice,
       long lowPrice, long lastPrice, long lastQty, long prevClosePrice, long volume, long quoteVolume,
       long firstTradeId, long lastTradeId, long tradeCount, long bidPrice, long bidQty, long askPrice, long askQty,
-      long bookUpdateId) {}
+      long bookUpdateId) {
+
+    /** The view of a ticker record, as of {@code closeTime}. */
+    public static TickerView of(SymbolInfo symbol, Ticker t, long closeTime) {
+      return new TickerView(symbol, t.getOpenTime(), closeTime, t.getOpenPrice(), t.getHighPrice(), t.getLowPrice(),
+          t.getLastPrice(), t.getLastQty(), t.getPrevClosePrice(), t.getVolume(), t.getQuoteVolume(),
+          t.getFirstTradeId(), t.getLastTradeId(), t.getTradeCount(), t.getBidPrice(), t.getBidQty(), t.getAskPrice(),
+          t.getAskQty(), t.getBookUpdateId());
+    }
+
+    /** The view of a ticker published on {@code market.tickers}. */
+    public static TickerView of(Ticker t) {
+      return of(new SymbolInfo(t.getSymbol(), true, t.getBaseScale(), t.getQuoteScale()), t, t.getCloseTime());
+    }
+  }
 
   /** The tickers an instance holds. */
   public record TickerList(List<TickerView> tickers) {}
