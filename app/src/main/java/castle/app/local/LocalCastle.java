@@ -3,6 +3,7 @@ package castle.app.local;
 import castle.app.Metrics;
 import castle.app.Resources;
 import castle.app.gateway.GatewayWiring;
+import castle.app.gateway.MarketWiring;
 import castle.app.kafka.KafkaOptions;
 import castle.app.streams.CastleApps;
 import castle.app.streams.QueryWiring;
@@ -20,6 +21,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,6 +39,9 @@ import org.slf4j.LoggerFactory;
 public final class LocalCastle implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(LocalCastle.class);
+
+  /** How long start waits for the Streams apps to be RUNNING. */
+  private static final Duration STREAMS_STARTUP = Duration.ofSeconds(60);
 
   /**
    * What to start.
@@ -92,8 +97,12 @@ public final class LocalCastle implements AutoCloseable {
               kafka,
               registry,
               StreamsWiring.readiness(streams),
-              List.of(queries.routes()),
+              List.of(queries.routes(), MarketWiring.start(queries.router(), kafka, resources)),
               resources);
+      // "Castle is running" means ready: Streams apps take a few seconds to join their groups and restore.
+      if (!streams.awaitRunning(STREAMS_STARTUP)) {
+        LOG.warn("Streams apps are not all running after {}; /health/ready says which", STREAMS_STARTUP);
+      }
       return new LocalCastle(resources, broker, gateway, data);
     } catch (Exception | Error e) {
       resources.close();

@@ -12,6 +12,7 @@ public final class CastleApps {
   /** The apps, built with their default configuration. */
   public static List<StreamsApp> all() {
     List<StreamsApp> apps = new ArrayList<>();
+    apps.add(new castle.market.MarketApp());
     return apps;
   }
 }
