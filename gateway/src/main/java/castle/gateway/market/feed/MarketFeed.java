@@ -20,6 +20,8 @@ import java.util.OptionalLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns the market topics into stream events for this gateway's clients, on the tail's thread:
@@ -35,9 +37,12 @@ import org.apache.kafka.common.TopicPartition;
  *       {@code @ticker} and {@code @miniTicker} once a second with the latest ticker.
  * </ul>
  *
- * Work is only done for streams someone listens to.
+ * Work is only done for streams someone listens to. A record that cannot be read is logged and
+ * skipped: the streams go on, and a depth subscriber sees the gap and resynchronises.
  */
 final class MarketFeed implements TopicTail.Listener {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MarketFeed.class);
 
   private static final long FAST_MS = 100;
   private static final long SLOW_MS = 1000;
@@ -74,19 +79,27 @@ final class MarketFeed implements TopicTail.Listener {
   public void onRecords(ConsumerRecords<String, byte[]> records, TopicTail.Lag lag) {
     long now = System.currentTimeMillis();
     for (ConsumerRecord<String, byte[]> record : records) {
-      String topic = record.topic();
-      if (topic.equals(tradesTopic)) {
-        onTrade(Topics.MARKET_TRADES.valueSerde().decode(record.value()),
-            new TopicPartition(topic, record.partition()), now);
-      } else if (topic.equals(depthTopic)) {
-        onDepth(Topics.MARKET_DEPTH.valueSerde().decode(record.value()));
-      } else if (topic.equals(candlesTopic)) {
-        onCandle(Topics.MARKET_CANDLES.valueSerde().decode(record.value()), now);
-      } else if (topic.equals(tickersTopic)) {
-        onTicker(Topics.MARKET_TICKERS.valueSerde().decode(record.value()));
+      try {
+        onRecord(record, now);
+      } catch (RuntimeException e) {
+        LOG.warn("Skipping {} record at {}@{} for WebSocket streams", record.topic(),
+            record.partition(), record.offset(), e);
       }
     }
     completeAggregates(lag, now);
+  }
+
+  private void onRecord(ConsumerRecord<String, byte[]> record, long now) {
+    String topic = record.topic();
+    if (topic.equals(tradesTopic)) {
+      onTrade(Topics.MARKET_TRADES.valueSerde().decode(record.value()), new TopicPartition(topic, record.partition()), now);
+    } else if (topic.equals(depthTopic)) {
+      onDepth(Topics.MARKET_DEPTH.valueSerde().decode(record.value()));
+    } else if (topic.equals(candlesTopic)) {
+      onCandle(Topics.MARKET_CANDLES.valueSerde().decode(record.value()), now);
+    } else if (topic.equals(tickersTopic)) {
+      onTicker(Topics.MARKET_TICKERS.valueSerde().decode(record.value()));
+    }
   }
 
   private void onTrade(Trade trade, TopicPartition partition, long now) {

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * User data for authenticated connections, from the topics keyed by account: each record goes to
@@ -19,6 +21,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
  * {@code outboundAccountPosition} with each changed asset's latest balance.
  */
 final class UserFeed implements TopicTail.Listener {
+
+  private static final Logger LOG = LoggerFactory.getLogger(UserFeed.class);
 
   private final StreamHub hub;
   private final UserEvents events = new UserEvents();
@@ -51,18 +55,27 @@ final class UserFeed implements TopicTail.Listener {
       if (!hub.hasConnections(account)) {
         continue;
       }
-      String topic = record.topic();
-      if (topic.equals(executionsTopic)) {
-        hub.publishToAccount(account,
-            events.executionReport(Topics.ORDER_EXECUTIONS.valueSerde().decode(record.value()), now));
-      } else if (topic.equals(ledgerTopic)) {
-        LedgerEntry entry = Topics.WALLET_LEDGER.valueSerde().decode(record.value());
-        positions.computeIfAbsent(account, a -> new HashMap<>()).put(entry.getAsset(), entry);
-      } else if (topic.equals(notificationsTopic)) {
-        hub.publishToAccount(account, events.alert(Topics.NOTIFICATIONS.valueSerde().decode(record.value()), now));
+      try {
+        onRecord(record, account, positions, now);
+      } catch (RuntimeException e) {
+        LOG.warn("Skipping {} record at {}@{} for user data", record.topic(), record.partition(), record.offset(), e);
       }
     }
     positions.forEach((account, latest) -> hub.publishToAccount(account, events.accountPosition(latest.values(), now)));
+  }
+
+  private void onRecord(ConsumerRecord<String, byte[]> record, long account,
+      Map<Long, Map<String, LedgerEntry>> positions, long now) {
+    String topic = record.topic();
+    if (topic.equals(executionsTopic)) {
+      hub.publishToAccount(account,
+          events.executionReport(Topics.ORDER_EXECUTIONS.valueSerde().decode(record.value()), now));
+    } else if (topic.equals(ledgerTopic)) {
+      LedgerEntry entry = Topics.WALLET_LEDGER.valueSerde().decode(record.value());
+      positions.computeIfAbsent(account, a -> new HashMap<>()).put(entry.getAsset(), entry);
+    } else if (topic.equals(notificationsTopic)) {
+      hub.publishToAccount(account, events.alert(Topics.NOTIFICATIONS.valueSerde().decode(record.value()), now));
+    }
   }
 
   @Override
