@@ -98,36 +98,35 @@ public final class MarketFormat {
     json.put("bidQty", qty(t.bidQty(), s));
     json.put("askPrice", price(t.askPrice(), s));
     json.put("askQty", qty(t.askQty(), s));
-    json.put("openPrice", price(t.openPrice(), s));
-    json.put("highPrice", price(t.highPrice(), s));
-    json.put("lowPrice", price(t.lowPrice(), s));
-    json.put("volume", qty(t.volume(), s));
-    json.put("quoteVolume", price(t.quoteVolume(), s));
-    json.put("openTime", t.openTime());
-    json.put("closeTime", t.closeTime());
-    json.put("firstId", t.firstTradeId());
-    json.put("lastId", t.lastTradeId());
-    json.put("count", t.tradeCount());
+    putRange(json, t);
+    putWindow(json, t);
     return json;
   }
 
   /** {@code /api/v3/ticker/24hr?type=MINI}. */
   public static Map<String, Object> miniTicker(TickerView t) {
-    SymbolInfo s = t.symbol();
     Map<String, Object> json = new LinkedHashMap<>();
-    json.put("symbol", s.symbol());
-    json.put("openPrice", price(t.openPrice(), s));
-    json.put("highPrice", price(t.highPrice(), s));
-    json.put("lowPrice", price(t.lowPrice(), s));
-    json.put("lastPrice", price(t.lastPrice(), s));
-    json.put("volume", qty(t.volume(), s));
-    json.put("quoteVolume", price(t.quoteVolume(), s));
+    json.put("symbol", t.symbol().symbol());
+    putRange(json, t);
+    json.put("lastPrice", price(t.lastPrice(), t.symbol()));
+    putWindow(json, t);
+    return json;
+  }
+
+  private static void putRange(Map<String, Object> json, TickerView t) {
+    json.put("openPrice", price(t.openPrice(), t.symbol()));
+    json.put("highPrice", price(t.highPrice(), t.symbol()));
+    json.put("lowPrice", price(t.lowPrice(), t.symbol()));
+  }
+
+  private static void putWindow(Map<String, Object> json, TickerView t) {
+    json.put("volume", qty(t.volume(), t.symbol()));
+    json.put("quoteVolume", price(t.quoteVolume(), t.symbol()));
     json.put("openTime", t.openTime());
     json.put("closeTime", t.closeTime());
     json.put("firstId", t.firstTradeId());
     json.put("lastId", t.lastTradeId());
     json.put("count", t.tradeCount());
-    return json;
   }
 
   /** {@code /api/v3/ticker/price}. */
