@@ -6,6 +6,7 @@ import castle.broker.SharedBroker;
 import castle.gateway.GatewayServer;
 import castle.gateway.GatewaySettings;
 import castle.gateway.api.ApiErrors;
+import castle.gateway.api.ApiException;
 import castle.gateway.api.EndpointWeights;
 import castle.gateway.ids.IdGenerator;
 import castle.gateway.market.ws.WsLimits;
@@ -60,7 +61,8 @@ import org.apache.kafka.streams.state.HostInfo;
 /**
  * A gateway with market data over the real market app, its query router and the shared broker,
  * on topics of its own. Requests authenticate through the seam with an {@code X-Test-Account}
- * header, standing in for the identity part's JWT and API keys.
+ * header holding the account id (anything else is refused as a bad key), standing in for the
+ * identity part's JWT and API keys.
  */
 final class MarketFixture implements AutoCloseable {
 
@@ -106,7 +108,13 @@ final class MarketFixture implements AutoCloseable {
 
   private static Optional<Long> testAccount(Context ctx) {
     String account = ctx.header(ACCOUNT_HEADER);
-    return account == null ? Optional.empty() : Optional.of(Long.parseLong(account));
+    if (account == null) {
+      return Optional.empty();
+    }
+    if (!account.matches("[0-9]{1,18}")) {
+      throw ApiException.invalidApiKey();
+    }
+    return Optional.of(Long.parseLong(account));
   }
 
   int port() {

@@ -1,6 +1,7 @@
 package castle.gateway.market;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import castle.gateway.market.ws.WsLimits;
@@ -20,6 +21,7 @@ import castle.schema.wallet.LedgerCause;
 import castle.schema.wallet.LedgerEntry;
 import castle.topics.Topics;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -253,6 +255,13 @@ class MarketSocketTest {
       assertThat(bob.drain()).noneMatch(m -> m.path("e").asText().equals("outboundAccountPosition"));
       assertThat(anonymous.drain()).isEmpty();
     }
+  }
+
+  @Test
+  void anUpgradeWithInvalidCredentialsIsRefused() {
+    assertThatThrownBy(() -> WsClient.connect(fixture.ws("/ws"), Map.of(MarketFixture.ACCOUNT_HEADER, "forged")))
+        .hasCauseInstanceOf(WebSocketHandshakeException.class)
+        .satisfies(e -> assertThat(((WebSocketHandshakeException) e.getCause()).getResponse().statusCode()).isEqualTo(401));
   }
 
   @Test

@@ -11,6 +11,7 @@ import castle.market.read.MarketReads.SymbolInfo;
 import castle.market.read.MarketReads.TickerList;
 import castle.market.read.MarketReads.TickerView;
 import castle.market.read.MarketReads.Trades;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,13 +22,19 @@ import java.util.Map;
  */
 public final class MarketQueries {
 
-  /** Parameter names. */
+  /** Parameter: how many rows or levels. */
   public static final String LIMIT = "limit";
+  /** Parameter: the first aggregate trade id. */
   public static final String FROM_ID = "fromId";
+  /** Parameter: the start of a time range, epoch ms. */
   public static final String START_TIME = "startTime";
+  /** Parameter: the end of a time range, epoch ms. */
   public static final String END_TIME = "endTime";
+  /** Parameter: a kline interval's code. */
   public static final String INTERVAL = "interval";
+  /** Parameter: the moment the client asked, epoch ms. */
   public static final String NOW = "now";
+  /** Parameter: whose alerts. */
   public static final String ACCOUNT_ID = "accountId";
 
   /** A symbol's scales, or unknown. */
@@ -89,9 +96,9 @@ public final class MarketQueries {
     return List.of(SYMBOL, DEPTH, TRADES, AGG_TRADES, KLINES, TICKER, TICKERS, AVG_PRICE, ALERTS);
   }
 
-  /** Parameters of a keyed query, for callers building them. */
+  /** Query parameters from name-value pairs; pairs with a null value are left out. */
   public static Map<String, String> params(Object... nameValuePairs) {
-    java.util.LinkedHashMap<String, String> params = new java.util.LinkedHashMap<>();
+    Map<String, String> params = new LinkedHashMap<>();
     for (int i = 0; i < nameValuePairs.length; i += 2) {
       if (nameValuePairs[i + 1] != null) {
         params.put((String) nameValuePairs[i], String.valueOf(nameValuePairs[i + 1]));

@@ -47,11 +47,6 @@ public enum Interval {
     return Optional.empty();
   }
 
-  /** The interval with this {@link #id()}. */
-  public static Interval ofId(int id) {
-    return values()[id];
-  }
-
   /** Binance's code, as in the {@code interval} parameter and the kline stream's name. */
   public String code() {
     return code;

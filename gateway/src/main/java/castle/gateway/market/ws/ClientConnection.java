@@ -49,10 +49,6 @@ final class ClientConnection {
     this.tokens = limits.messageBurst();
   }
 
-  String id() {
-    return id;
-  }
-
   Optional<Long> account() {
     return Optional.ofNullable(accountId);
   }
