@@ -49,6 +49,9 @@ public final class GatewayRole implements Callable<Integer> {
     return Roles.runUntilStopped(resources, () -> {
       List<Consumer<JavalinConfig>> routes = new ArrayList<>();
       if (streamsUrl != null) {
+        if (internalToken == null) {
+          throw new IllegalArgumentException("--internal-token is required with --streams-url");
+        }
         StoreQueries queries = new RemoteStoreQueries(streamsUrl, internalToken, new ObjectMapper(), QueryWiring.RETRY_BUDGET);
         routes.add(MarketWiring.start(queries, kafka.clientProperties(), resources));
       }

@@ -311,6 +311,11 @@ class MarketQueriesTest {
     }
     try (Admin admin = Admin.create(kafka)) {
       admin.createTopics(created).all().get();
+      // Producing before the new partitions have a leader can leave an idempotent producer retrying
+      // a batch the broker already appended; wait until every partition is led.
+      List<String> names = created.stream().map(NewTopic::name).toList();
+      await().atMost(Duration.ofSeconds(30)).until(() -> admin.describeTopics(names).allTopicNames().get().values()
+          .stream().allMatch(topic -> topic.partitions().stream().allMatch(partition -> partition.leader() != null)));
     }
   }
 

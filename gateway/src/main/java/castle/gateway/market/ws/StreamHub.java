@@ -33,8 +33,12 @@ public final class StreamHub {
 
   void subscribe(ClientConnection connection, List<StreamName> streams) {
     for (StreamName stream : streams) {
-      names.putIfAbsent(stream.name(), stream);
-      byStream.computeIfAbsent(stream.name(), s -> ConcurrentHashMap.newKeySet()).add(connection);
+      byStream.compute(stream.name(), (name, connections) -> {
+        Set<ClientConnection> subscribers = connections == null ? ConcurrentHashMap.newKeySet() : connections;
+        subscribers.add(connection);
+        names.put(name, stream);
+        return subscribers;
+      });
     }
   }
 
