@@ -1,6 +1,8 @@
 package castle.app;
 
+import castle.app.admin.AdminCommand;
 import castle.app.config.CastleDefaults;
+import castle.app.connect.ConnectRole;
 import castle.app.gateway.GatewayRole;
 import castle.app.local.DataDirectoryLock;
 import castle.app.local.LocalRole;
@@ -31,7 +33,9 @@ import picocli.CommandLine.Command;
       "given by --config FILE or CASTLE_CONFIG (default ./castle.properties).",
       "Without a role, castle runs 'local'."
     },
-    subcommands = {LocalRole.class, GatewayRole.class, StreamsRole.class, TopicsRole.class})
+    subcommands = {
+      LocalRole.class, GatewayRole.class, StreamsRole.class, ConnectRole.class, TopicsRole.class, AdminCommand.class
+    })
 public final class Castle implements Runnable {
 
   private static final Set<String> TOP_LEVEL_FLAGS = Set.of("-h", "--help", "-V", "--version");

@@ -23,10 +23,12 @@ class CastleCommandLineTest {
 
   @Test
   void everyRoleHasHelp() {
-    for (String role : List.of("local", "gateway", "streams", "topics")) {
+    for (String role : List.of("local", "gateway", "streams", "connect", "topics", "admin")) {
       assertThat(Castle.execute(new String[] {role, "--help"})).as(role).isZero();
     }
     assertThat(Castle.execute(new String[] {"--help"})).isZero();
+    assertThat(Castle.execute(new String[] {"admin", "trader", "--help"})).isZero();
+    assertThat(Castle.execute(new String[] {"admin", "symbol", "create", "--help"})).isZero();
   }
 
   @Test

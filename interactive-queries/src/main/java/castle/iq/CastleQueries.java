@@ -1,5 +1,9 @@
 package castle.iq;
 
+import castle.iq.accounts.AccountReads;
+import castle.iq.market.MarketQueries;
+import castle.iq.users.UserCredentialsQuery;
+import castle.iq.users.UserProfileQuery;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,7 +15,13 @@ public final class CastleQueries {
   /** All queries, for the internal routes' registry. */
   public static List<StoreQuery<?>> all() {
     List<StoreQuery<?>> queries = new ArrayList<>();
-    queries.addAll(castle.iq.market.MarketQueries.all());
+    // users
+    queries.add(new UserProfileQuery());
+    queries.add(new UserCredentialsQuery());
+    // accounts (balances, orders, trades for /api/v3)
+    queries.addAll(AccountReads.all());
+    // market data (candles, tickers, trades, book, alerts)
+    queries.addAll(MarketQueries.all());
     return queries;
   }
 

@@ -1,10 +1,12 @@
 package castle.mskconfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import castle.broker.SharedBroker;
 import castle.mskconfig.TopicChange.Create;
 import castle.mskconfig.TopicChange.Drift;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
@@ -44,6 +46,9 @@ class TopicApplierTest {
       admin.createTopics(List.of(
           new NewTopic("applier.grow", 1, (short) 1).configs(Map.of("retention.ms", "60000")),
           new NewTopic("applier.fixed", 1, (short) 1))).all().get();
+      // A topic created a moment ago may not be in the metadata every request sees yet.
+      await().atMost(Duration.ofSeconds(10)).until(() ->
+          admin.listTopics().names().get().containsAll(List.of("applier.grow", "applier.fixed")));
       List<TopicSpec> specs = List.of(
           new TopicSpec("applier.grow", 4, (short) 1, CONFIGS, null),
           new TopicSpec("applier.fixed", 4, (short) 1, CONFIGS, "accounts"));
@@ -54,10 +59,13 @@ class TopicApplierTest {
           .satisfies(d -> assertThat(d.topic()).isEqualTo("applier.fixed"));
       assertThat(admin.describeTopics(List.of("applier.grow")).allTopicNames().get().get("applier.grow").partitions())
           .hasSize(4);
+      // Config changes reach describeConfigs through the metadata log a moment after the alter returns.
       var resource = new ConfigResource(ConfigResource.Type.TOPIC, "applier.grow");
-      assertThat(admin.describeConfigs(List.of(resource)).all().get().get(resource).get("retention.ms").value())
-          .isEqualTo("3600000");
-      assertThat(new TopicApplier(admin).plan(specs)).singleElement().isInstanceOf(Drift.class);
+      await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+          assertThat(admin.describeConfigs(List.of(resource)).all().get().get(resource).get("retention.ms").value())
+              .isEqualTo("3600000"));
+      await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+          assertThat(new TopicApplier(admin).plan(specs)).singleElement().isInstanceOf(Drift.class));
     }
   }
 }

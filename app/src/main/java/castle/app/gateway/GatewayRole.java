@@ -3,19 +3,20 @@ package castle.app.gateway;
 import castle.app.Metrics;
 import castle.app.Resources;
 import castle.app.Roles;
+import castle.app.identity.IdentityOptions;
 import castle.app.kafka.KafkaOptions;
-import castle.app.streams.QueryWiring;
+import castle.gateway.NativeApi;
 import castle.gateway.GatewayServer;
 import castle.gateway.GatewaySettings;
-import castle.iq.RemoteStoreQueries;
-import castle.iq.StoreQueries;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.config.JavalinConfig;
-import java.util.ArrayList;
+import castle.gateway.api.EndpointWeights;
+import castle.gateway.binance.BinanceApi;
+import castle.gateway.health.ReadinessCheck;
+import castle.gateway.identity.IdentityConfig;
+import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,35 +30,39 @@ public final class GatewayRole implements Callable<Integer> {
 
   @Mixin KafkaOptions kafka;
 
+  @Mixin QueryOptions queries;
+
+  @Mixin IdentityOptions identity;
+
+  @Mixin BinanceOptions binance;
+
   @Option(names = "--host", defaultValue = "0.0.0.0", description = "Address to bind. Default: ${DEFAULT-VALUE}.")
   String host;
 
   @Option(names = "--port", defaultValue = "8080", description = "HTTP port. Default: ${DEFAULT-VALUE}.")
   int port;
 
-  @Option(
-      names = "--streams-url",
-      description = "Base URL of the streams deployment (any instance), for Streams state such as market data.")
-  String streamsUrl;
-
-  @Option(names = "--internal-token", description = "Shared secret of the streams instances' internal query routes.")
-  String internalToken;
-
   @Override
   public Integer call() throws Exception {
     Resources resources = new Resources();
     return Roles.runUntilStopped(resources, () -> {
-      List<Consumer<JavalinConfig>> routes = new ArrayList<>();
-      if (streamsUrl != null) {
-        if (internalToken == null) {
-          throw new IllegalArgumentException("--internal-token is required with --streams-url");
-        }
-        StoreQueries queries = new RemoteStoreQueries(streamsUrl, internalToken, new ObjectMapper(), QueryWiring.RETRY_BUDGET);
-        routes.add(MarketWiring.start(queries, kafka.clientProperties(), resources));
-      }
+      IdentityConfig identityConfig = identity.resolve(null);
+      NativeApi nativeApi = resources.add("native API",
+          NativeApi.start(identityConfig, kafka.clientProperties(), queries.queries(), Clock.systemUTC()));
+      // Every /api/v3 route registers its request weight here; the rate limiter reads them all.
+      EndpointWeights weights = new EndpointWeights();
+      BinanceApi binanceApi = resources.add("Binance API", BinanceApi.start(
+          binance.settings(identityConfig.nodeId()), kafka.clientProperties(), queries.queries(), nativeApi.apiKeys(),
+          weights));
+      Map<String, ReadinessCheck> checks = new LinkedHashMap<>(nativeApi.readiness());
+      checks.putAll(binanceApi.readiness());
       GatewayServer server =
           GatewayWiring.start(
-              new GatewaySettings(host, port), kafka.clientProperties(), Metrics.registry(), Map.of(), routes, resources);
+              new GatewaySettings(host, port), kafka.clientProperties(), Metrics.registry(), checks,
+              List.of(nativeApi::register, binanceApi::register,
+                  MarketWiring.start(queries.queries(), nativeApi.authenticator(), weights, identityConfig.nodeId(),
+                      kafka.clientProperties(), resources)),
+              resources);
       System.out.println("Castle gateway listening on http://" + host + ":" + server.port());
     });
   }

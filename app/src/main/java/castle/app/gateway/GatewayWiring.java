@@ -3,7 +3,6 @@ package castle.app.gateway;
 import castle.app.Resources;
 import castle.gateway.GatewayServer;
 import castle.gateway.GatewaySettings;
-import castle.gateway.api.ApiErrors;
 import castle.gateway.health.BrokerReachability;
 import castle.gateway.health.HealthRoutes;
 import castle.gateway.health.ReadinessCheck;
@@ -42,8 +41,6 @@ public final class GatewayWiring {
     HealthRoutes health = new HealthRoutes(checks, registry);
     List<Consumer<JavalinConfig>> routes = new ArrayList<>();
     routes.add(health::register);
-    // Every API failure leaves as {"code","msg"} with its status, unknown paths as 404.
-    routes.add(ApiErrors::register);
     routes.addAll(moreRoutes);
     return resources.add("gateway", GatewayServer.start(settings, routes));
   }

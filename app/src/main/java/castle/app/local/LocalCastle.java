@@ -4,6 +4,8 @@ import castle.app.Metrics;
 import castle.app.Resources;
 import castle.app.gateway.GatewayWiring;
 import castle.app.gateway.MarketWiring;
+import castle.app.identity.IdentityOptions;
+import castle.app.identity.LocalAdmin;
 import castle.app.kafka.KafkaOptions;
 import castle.app.streams.CastleApps;
 import castle.app.streams.QueryWiring;
@@ -12,6 +14,13 @@ import castle.broker.BrokerSettings;
 import castle.broker.EmbeddedKafkaBroker;
 import castle.gateway.GatewayServer;
 import castle.gateway.GatewaySettings;
+import castle.gateway.api.EndpointWeights;
+import castle.gateway.binance.BinanceApi;
+import castle.gateway.binance.BinanceSettings;
+import castle.gateway.NativeApi;
+import castle.gateway.health.ReadinessCheck;
+import castle.gateway.identity.IdentityConfig;
+import castle.gateway.identity.auth.AuthMode;
 import castle.mskconfig.TopicApplier;
 import castle.mskconfig.TopicSpecs;
 import castle.topology.StreamsEnvironment;
@@ -21,7 +30,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,15 +44,16 @@ import org.slf4j.LoggerFactory;
 /**
  * The whole exchange in one process: locks the data directory, starts the embedded broker on its
  * {@code kafka} sub-folder, applies the local topic specs, starts the Streams apps (state in {@code
- * streams}), then the gateway. Closing it stops
- * everything in reverse order.
+ * streams}), then the gateway with the native API, makes sure the local admin exists (its
+ * credentials in {@code admin.json}), and starts the sinks in the background (PostgreSQL on the
+ * {@code postgres} sub-folder). Closing it stops everything in reverse order.
  */
 public final class LocalCastle implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(LocalCastle.class);
 
-  /** How long start waits for the Streams apps to be RUNNING. */
-  private static final Duration STREAMS_STARTUP = Duration.ofSeconds(60);
+  /** How long the first start waits for the users app before creating the local admin. */
+  private static final Duration ADMIN_BOOTSTRAP_WAIT = Duration.ofSeconds(90);
 
   /**
    * What to start.
@@ -50,23 +62,38 @@ public final class LocalCastle implements AutoCloseable {
    * @param host the address every listener binds
    * @param port the gateway port; 0 picks a free one
    * @param kafkaPort the broker's client port; 0 picks a free one
+   * @param sinks which sinks to run in-process
    */
-  public record Settings(Path dataDir, String host, int port, int kafkaPort) {}
+  public record Settings(Path dataDir, String host, int port, int kafkaPort, LocalSinks.Settings sinks) {
+
+    /** The default sinks: the JDBC sink on an embedded PostgreSQL. */
+    public Settings(Path dataDir, String host, int port, int kafkaPort) {
+      this(dataDir, host, port, kafkaPort, LocalSinks.Settings.defaults());
+    }
+  }
 
   private final Resources resources;
   private final EmbeddedKafkaBroker broker;
   private final GatewayServer gateway;
   private final Path dataDir;
+  private final LocalSinks sinks;
 
-  private LocalCastle(Resources resources, EmbeddedKafkaBroker broker, GatewayServer gateway, Path dataDir) {
+  private LocalCastle(Resources resources, EmbeddedKafkaBroker broker, GatewayServer gateway, Path dataDir,
+      LocalSinks sinks) {
     this.resources = resources;
     this.broker = broker;
     this.gateway = gateway;
     this.dataDir = dataDir;
+    this.sinks = sinks;
+  }
+
+  /** Starts everything with the default identity options. */
+  public static LocalCastle start(Settings settings, Resources resources) throws Exception {
+    return start(settings, IdentityOptions.defaults(), resources);
   }
 
   /** Starts everything into {@code resources}; on failure, closes what had started. */
-  public static LocalCastle start(Settings settings, Resources resources) throws Exception {
+  public static LocalCastle start(Settings settings, IdentityOptions identity, Resources resources) throws Exception {
     Path data = settings.dataDir().toAbsolutePath().normalize();
     try {
       resources.add("data directory lock", DataDirectoryLock.acquire(data));
@@ -91,19 +118,33 @@ public final class LocalCastle implements AutoCloseable {
       // One instance: the internal query routes are only ever called by this process itself.
       QueryWiring queries =
           new QueryWiring(streams, new HostInfo(settings.host(), gatewayPort), UUID.randomUUID().toString());
+      IdentityConfig identityConfig = identity.resolve(data.resolve(IdentityOptions.SECRETS_DIR));
+      NativeApi nativeApi = resources.add("native API",
+          NativeApi.start(identityConfig, kafka, queries.router(), Clock.systemUTC()));
+      // The Binance-compatible API (issue 5, trading half) checks signatures with the native API's keys.
+      // Every /api/v3 route registers its request weight here; the rate limiter reads them all.
+      EndpointWeights weights = new EndpointWeights();
+      BinanceApi binance = resources.add("Binance API", BinanceApi.start(
+          BinanceSettings.of(identityConfig.nodeId(), BinanceSettings.DEFAULT_ORDER_RESULT_TIMEOUT),
+          kafka, queries.router(), nativeApi.apiKeys(), weights));
+      Map<String, ReadinessCheck> checks = new LinkedHashMap<>(StreamsWiring.readiness(streams));
+      checks.putAll(nativeApi.readiness());
+      checks.putAll(binance.readiness());
       GatewayServer gateway =
           GatewayWiring.start(
               new GatewaySettings(settings.host(), gatewayPort),
               kafka,
               registry,
-              StreamsWiring.readiness(streams),
-              List.of(queries.routes(), MarketWiring.start(queries.router(), kafka, resources)),
+              checks,
+              List.of(queries.routes(), nativeApi::register, binance::register,
+                  MarketWiring.start(queries.router(), nativeApi.authenticator(), weights, identityConfig.nodeId(), kafka,
+                      resources)),
               resources);
-      // "Castle is running" means ready: Streams apps take a few seconds to join their groups and restore.
-      if (!streams.awaitRunning(STREAMS_STARTUP)) {
-        LOG.warn("Streams apps are not all running after {}; /health/ready says which", STREAMS_STARTUP);
+      if (identity.mode() == AuthMode.CASTLE) {
+        ensureAdmin(data, "http://" + settings.host() + ":" + gateway.port(), streams, nativeApi);
       }
-      return new LocalCastle(resources, broker, gateway, data);
+      LocalSinks sinks = LocalSinks.startInBackground(settings.sinks(), kafka, data, resources);
+      return new LocalCastle(resources, broker, gateway, data, sinks);
     } catch (Exception | Error e) {
       resources.close();
       throw e;
@@ -120,6 +161,11 @@ public final class LocalCastle implements AutoCloseable {
     return gateway.port();
   }
 
+  /** The sinks running in this process. */
+  public LocalSinks sinks() {
+    return sinks;
+  }
+
   /** The absolute data directory. */
   public Path dataDir() {
     return dataDir;
@@ -128,6 +174,13 @@ public final class LocalCastle implements AutoCloseable {
   @Override
   public void close() {
     resources.close();
+  }
+
+  private static void ensureAdmin(Path data, String url, StreamsRuntime streams, NativeApi nativeApi) throws Exception {
+    if (!streams.awaitRunning(ADMIN_BOOTSTRAP_WAIT)) {
+      throw new IllegalStateException("Streams apps did not start within " + ADMIN_BOOTSTRAP_WAIT + "; cannot create the local admin");
+    }
+    LocalAdmin.ensure(data, url, nativeApi);
   }
 
   private static int freePort(String host) throws IOException {

@@ -2,10 +2,14 @@ package castle.app.local;
 
 import castle.app.Resources;
 import castle.app.Roles;
+import castle.app.identity.IdentityOptions;
+import castle.app.identity.LocalAdmin;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import castle.app.connect.SinkOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code castle local}: runs {@link LocalCastle} until SIGTERM or Ctrl-C. */
@@ -30,12 +34,22 @@ public final class LocalRole implements Callable<Integer> {
   @Option(names = "--kafka-port", defaultValue = "9092", description = "Embedded Kafka client port. Default: ${DEFAULT-VALUE}.")
   int kafkaPort;
 
+  @Mixin IdentityOptions identity;
+
+  @Mixin SinkOptions sinks;
+
+  @Option(names = "--postgres-port", defaultValue = "0",
+      description = "Port of the embedded PostgreSQL the JDBC sink writes to; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
+  int postgresPort;
+
   @Override
   public Integer call() throws Exception {
     long begin = System.nanoTime();
     Resources resources = new Resources();
     return Roles.runUntilStopped(resources, () -> {
-      LocalCastle castle = LocalCastle.start(new LocalCastle.Settings(dataDir, host, port, kafkaPort), resources);
+      LocalSinks.Settings sinkSettings = new LocalSinks.Settings(sinks.enabled("jdbc"), sinks.settingsFile(), postgresPort);
+      LocalCastle castle = LocalCastle.start(
+          new LocalCastle.Settings(dataDir, host, port, kafkaPort, sinkSettings), identity, resources);
       printBanner(System.out, castle, (System.nanoTime() - begin) / 1_000_000);
     });
   }
@@ -49,8 +63,13 @@ public final class LocalRole implements Callable<Integer> {
     out.println("  WebSocket    ws://" + host + ":" + castle.gatewayPort() + "/ws");
     out.println("  Readiness    " + http + "/health/ready");
     out.println("  Metrics      " + http + "/metrics");
+    out.println("  Admin        castle admin --help  (credentials in " + castle.dataDir().resolve(LocalAdmin.FILE) + ")");
     out.println("  Kafka        " + castle.broker().bootstrapServers());
     out.println("  Data         " + castle.dataDir() + "  (Kafka logs in " + castle.broker().logDir() + ")");
+    if (!castle.sinks().enabled().isEmpty()) {
+      out.println("  Sinks        " + String.join(", ", castle.sinks().enabled())
+          + " (starting in the background; the log shows PostgreSQL and Connect addresses when they run)");
+    }
     out.println();
     out.println("  Press Ctrl-C to stop.");
     out.println();

@@ -1,6 +1,10 @@
 package castle.app.streams;
 
+import castle.accounts.AccountsApp;
+import castle.market.MarketApp;
+import castle.matching.MatchingApp;
 import castle.topology.StreamsApp;
+import castle.users.UsersApp;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,7 +16,10 @@ public final class CastleApps {
   /** The apps, built with their default configuration. */
   public static List<StreamsApp> all() {
     List<StreamsApp> apps = new ArrayList<>();
-    apps.add(new castle.market.MarketApp());
+    apps.add(new UsersApp());
+    apps.add(new AccountsApp());
+    apps.add(new MatchingApp());
+    apps.add(new MarketApp());
     return apps;
   }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import castle.app.Resources;
+import castle.schema.orders.CancelAllOrders;
+import castle.schema.orders.OrderCommand;
 import castle.topics.Topic;
 import castle.topics.Topics;
 import java.net.URI;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -32,6 +35,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** The local role end to end: topics, readiness, the data lock, and a restart that keeps the data. */
 class LocalCastleTest {
 
+  /** A command the Streams apps can read (they stop on anything else), acknowledged before a restart. */
+  private static final OrderCommand ACKNOWLEDGED =
+      new OrderCommand(7L, 42L, "BTCUSDT", new CancelAllOrders("acknowledged-before-restart"));
+
   private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
@@ -39,8 +46,9 @@ class LocalCastleTest {
     LocalCastle.Settings settings = new LocalCastle.Settings(dir.resolve("data"), "127.0.0.1", 0, 0);
     try (LocalCastle first = LocalCastle.start(settings, new Resources())) {
       assertThat(ready(first)).isEqualTo(200);
+      assertThat(status(first, "/api/v3/exchangeInfo")).isEqualTo(200);
       assertThat(topicNames(first)).containsAll(Topics.all().stream().map(Topic::name).toList());
-      produce(first, "orders.commands", "acknowledged before the restart");
+      produce(first, Topics.ORDER_COMMANDS, ACKNOWLEDGED);
 
       assertThatThrownBy(() -> LocalCastle.start(settings, new Resources()))
           .isInstanceOf(DataDirectoryLock.AlreadyLockedException.class)
@@ -49,14 +57,26 @@ class LocalCastleTest {
 
     try (LocalCastle second = LocalCastle.start(settings, new Resources())) {
       assertThat(ready(second)).isEqualTo(200);
-      assertThat(consumeAll(second, "orders.commands")).containsExactly("acknowledged before the restart");
+      assertThat(consumeAll(second, Topics.ORDER_COMMANDS)).containsExactly(ACKNOWLEDGED);
     }
   }
 
+  private int status(LocalCastle castle, String path) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + castle.gatewayPort() + path)).build();
+    return http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+  }
+
+  /** The readiness status once it is 200, or the last one after 60 s: Streams apps take a moment to run. */
   private int ready(LocalCastle castle) throws Exception {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + castle.gatewayPort() + "/health/ready")).build();
-    return http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+    int status = http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+    while (status != 200 && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      status = http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+    return status;
   }
 
   private static Set<String> topicNames(LocalCastle castle) throws Exception {
@@ -65,27 +85,27 @@ class LocalCastleTest {
     }
   }
 
-  private static void produce(LocalCastle castle, String topic, String value) throws Exception {
+  private static <V extends SpecificRecord> void produce(LocalCastle castle, Topic<V> topic, V value) throws Exception {
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
         Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, castle.broker().bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
         new ByteArraySerializer(), new ByteArraySerializer())) {
-      producer.send(new ProducerRecord<>(topic, "1".getBytes(), value.getBytes())).get();
+      producer.send(new ProducerRecord<>(topic.name(), "42".getBytes(), topic.valueSerde().encode(value))).get();
     }
   }
 
-  private static List<String> consumeAll(LocalCastle castle, String topic) {
+  private static <V extends SpecificRecord> List<V> consumeAll(LocalCastle castle, Topic<V> topic) {
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
         Map.of(
             ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, castle.broker().bootstrapServers(),
             ConsumerConfig.GROUP_ID_CONFIG, "restart-check",
             ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
         new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      consumer.subscribe(Set.of(topic));
-      List<String> values = new ArrayList<>();
+      consumer.subscribe(Set.of(topic.name()));
+      List<V> values = new ArrayList<>();
       long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
       while (values.isEmpty() && System.nanoTime() < deadline) {
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-          values.add(new String(record.value()));
+          values.add(topic.valueSerde().decode(record.value()));
         }
       }
       return values;

@@ -31,14 +31,17 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The local role serves market data end to end: the market app, its queries, REST and WebSocket. */
+/**
+ * The local role serves market data end to end: the market app, its queries, REST and WebSocket,
+ * and alerts for a user authenticated with the identity part's bearer tokens.
+ */
 class LocalMarketDataTest {
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final ObjectMapper json = new ObjectMapper();
 
   @Test
-  void aTradeOnTheTopicsShowsInTheRestTickerAndTheWebSocketAnswers(@TempDir Path dir) throws Exception {
+  void aTradeShowsInTheTickerTheWebSocketAnswersAndAnAuthenticatedUserSetsAnAlert(@TempDir Path dir) throws Exception {
     try (LocalCastle castle = LocalCastle.start(
         new LocalCastle.Settings(dir.resolve("data"), "127.0.0.1", 0, 0), new Resources())) {
       // Given a configured symbol that traded once
@@ -70,7 +73,45 @@ class LocalMarketDataTest {
       socket.sendText("{\"method\":\"LIST_SUBSCRIPTIONS\",\"id\":1}", true).join();
       assertThat(reply.get(10, TimeUnit.SECONDS)).isEqualTo("{\"result\":[\"btcusdt@trade\"],\"id\":1}");
       socket.abort();
+
+      // And a user with a bearer token sets an alert and hears about it on their WebSocket
+      String token = login(castle, "market-user@example.com");
+      CompletableFuture<String> alertEvent = new CompletableFuture<>();
+      WebSocket userSocket = http.newWebSocketBuilder().header("Authorization", "Bearer " + token).buildAsync(
+          URI.create("ws://127.0.0.1:" + castle.gatewayPort() + "/ws"), new WebSocket.Listener() {
+            @Override
+            public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+              alertEvent.complete(data.toString());
+              return null;
+            }
+          }).join();
+      String alert = "{\"symbol\":\"BTCUSDT\",\"condition\":\"CROSSES_ABOVE\",\"price\":\"31000\"}";
+      assertThat(post(castle, "/v1/alerts", alert, null).statusCode()).isEqualTo(401);
+      HttpResponse<String> created = post(castle, "/v1/alerts", alert, token);
+      assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+      JsonNode event = json.readTree(alertEvent.get(30, TimeUnit.SECONDS));
+      assertThat(event.path("e").asText()).isEqualTo("alert");
+      assertThat(event.path("kind").asText()).isEqualTo("ALERT_CREATED");
+      assertThat(event.path("attributes").path("alertId").asLong()).isEqualTo(json.readTree(created.body()).path("alertId").asLong());
+      userSocket.abort();
     }
+  }
+
+  private String login(LocalCastle castle, String email) throws Exception {
+    String credentials = json.writeValueAsString(Map.of("email", email, "password", "correct horse battery staple"));
+    assertThat(post(castle, "/v1/auth/register", credentials, null).statusCode()).isEqualTo(200);
+    HttpResponse<String> login = post(castle, "/v1/auth/login", credentials, null);
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+    return json.readTree(login.body()).path("accessToken").asText();
+  }
+
+  private HttpResponse<String> post(LocalCastle castle, String path, String body, String token) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + castle.gatewayPort() + path))
+        .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json");
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private JsonNode get(LocalCastle castle, String path) throws Exception {

@@ -135,7 +135,7 @@ public final class AlertRoutes {
   }
 
   private long account(Context ctx) {
-    return authenticator.authenticate(ctx).orElseThrow(ApiException::apiKeyFormat);
+    return authenticator.authenticate(ctx).orElseThrow(ApiException::unauthorized);
   }
 
   private List<AlertView> alertsOf(long account) {

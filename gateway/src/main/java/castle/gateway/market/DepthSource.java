@@ -7,9 +7,9 @@ import castle.market.read.MarketReads.DepthSnapshot;
 /**
  * Where depth snapshots come from, for {@code GET /api/v3/depth} and the partial-book streams. The
  * snapshot's {@code lastUpdateId} must be on the same sequence as {@code market.depth}'s updateIds,
- * which both matching's book and the market app's book are. Matching's own store (its snapshot
- * query) is the freshest source; until it is wired, the market app's book, rebuilt from
- * {@code market.depth}, serves.
+ * which both matching's book and the market app's book are. Matching's own store is the freshest
+ * source and the one the gateway uses; the market app's copy, rebuilt from {@code market.depth},
+ * serves where matching does not run (the market-data tests).
  */
 @FunctionalInterface
 public interface DepthSource {
@@ -21,7 +21,13 @@ public interface DepthSource {
    */
   DepthSnapshot snapshot(String symbol, int limit);
 
-  /** Snapshots from the market app's book through interactive queries. */
+  /** Snapshots from matching's book through interactive queries. */
+  static DepthSource matchingBook(StoreQueries queries) {
+    return (symbol, limit) ->
+        queries.byKey(MarketQueries.MATCHING_DEPTH, symbol, MarketQueries.params(MarketQueries.LIMIT, limit));
+  }
+
+  /** Snapshots from the market app's copy of the book through interactive queries. */
   static DepthSource marketBook(StoreQueries queries) {
     return (symbol, limit) -> queries.byKey(MarketQueries.DEPTH, symbol, MarketQueries.params(MarketQueries.LIMIT, limit));
   }

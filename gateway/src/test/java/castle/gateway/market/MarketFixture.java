@@ -1,7 +1,5 @@
 package castle.gateway.market;
 
-import static org.awaitility.Awaitility.await;
-
 import castle.broker.SharedBroker;
 import castle.gateway.GatewayServer;
 import castle.gateway.GatewaySettings;
@@ -15,15 +13,26 @@ import castle.iq.InternalQueryRoutes;
 import castle.iq.QueryRouter;
 import castle.market.MarketApp;
 import castle.market.MarketSettings;
+import castle.matching.MatchingApp;
+import castle.matching.MatchingTopics;
+import castle.matching.book.FastOrderBook;
 import castle.money.FixedPoint;
 import castle.schema.market.DepthUpdate;
 import castle.schema.market.PriceLevel;
 import castle.schema.market.Trade;
+import castle.schema.orders.AcceptedCommand;
+import castle.schema.orders.AcceptedOrder;
+import castle.schema.orders.CancelOrder;
+import castle.schema.orders.OrderType;
+import castle.schema.orders.PlaceOrder;
 import castle.schema.orders.SelfTradePreventionMode;
+import castle.schema.orders.Side;
+import castle.schema.orders.TimeInForce;
 import castle.schema.reference.SymbolConfig;
 import castle.schema.reference.SymbolStatus;
 import castle.topics.Topic;
 import castle.topics.Topics;
+import castle.topology.StreamsApp;
 import castle.topology.StreamsEnvironment;
 import castle.topology.StreamsSettings;
 import castle.topology.TopicNames;
@@ -57,6 +66,7 @@ import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A gateway with market data over the real market app, its query router and the shared broker,
@@ -77,24 +87,32 @@ final class MarketFixture implements AutoCloseable {
   final HttpClient http = HttpClient.newHttpClient();
   final ObjectMapper json = new ObjectMapper();
   private final KafkaStreams streams;
+  private final KafkaStreams matching;
   private final MarketGateway market;
   private final GatewayServer server;
   private final KafkaProducer<String, byte[]> producer;
 
-  MarketFixture(WsLimits limits) throws Exception {
+  /**
+   * A gateway over the market app and, with {@code withMatching}, the matching app: orders placed
+   * with {@link #place} then trade for real, and depth snapshots come from matching's book as in
+   * production. Without it, snapshots come from the market app's copy of the book.
+   */
+  MarketFixture(WsLimits limits, boolean withMatching) throws Exception {
     createTopics();
     int port = freePort();
     Path state = Files.createTempDirectory("gateway-market-");
-    MarketApp app = new MarketApp(topics, MarketSettings.defaults());
-    Properties props = StreamsSettings.forApp(app, StreamsEnvironment.local(kafka, state, "127.0.0.1:" + port));
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, topics.prefix() + "market");
-    streams = new KafkaStreams(app.topology(), props);
+    StreamsEnvironment environment = StreamsEnvironment.local(kafka, state, "127.0.0.1:" + port);
+    streams = streams(new MarketApp(topics, MarketSettings.defaults()), environment);
+    matching = withMatching
+        ? streams(new MatchingApp(FastOrderBook::new, MatchingTopics.prefixed(topics.prefix())), environment)
+        : null;
     String token = UUID.randomUUID().toString();
-    QueryRouter router = new QueryRouter(Map.of("market", streams), new HostInfo("127.0.0.1", port), token, json,
-        Duration.ofSeconds(3));
-    streams.start();
-    market = MarketGateway.start(new MarketGateway.Settings(router, DepthSource.marketBook(router),
-        MarketFixture::testAccount, kafka, topics, weights, new IdGenerator(1), limits));
+    Map<String, KafkaStreams> apps = withMatching ? Map.of("market", streams, "matching", matching) : Map.of("market", streams);
+    QueryRouter router = new QueryRouter(apps, new HostInfo("127.0.0.1", port), token, json, Duration.ofSeconds(3));
+    apps.values().forEach(KafkaStreams::start);
+    DepthSource depth = withMatching ? DepthSource.matchingBook(router) : DepthSource.marketBook(router);
+    market = MarketGateway.start(new MarketGateway.Settings(router, depth, MarketFixture::testAccount, kafka, topics,
+        weights, new IdGenerator(1), limits));
     InternalQueryRoutes internal = new InternalQueryRoutes(CastleQueries.registry(), router, token, json);
     server = GatewayServer.start(new GatewaySettings("127.0.0.1", port),
         List.of(ApiErrors::register, market::register, internal::register));
@@ -102,8 +120,14 @@ final class MarketFixture implements AutoCloseable {
     producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
     producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, 5);
     producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new ByteArraySerializer());
-    await().atMost(Duration.ofSeconds(60))
-        .until(() -> streams.state() == KafkaStreams.State.RUNNING && market.feedsStarted());
+    await().atMost(Duration.ofSeconds(60)).until(() -> market.feedsStarted()
+        && apps.values().stream().allMatch(app -> app.state() == KafkaStreams.State.RUNNING));
+  }
+
+  private KafkaStreams streams(StreamsApp app, StreamsEnvironment environment) {
+    Properties props = StreamsSettings.forApp(app, environment);
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, topics.prefix() + app.name());
+    return new KafkaStreams(app.topology(), props);
   }
 
   private static Optional<Long> testAccount(Context ctx) {
@@ -141,6 +165,20 @@ final class MarketFixture implements AutoCloseable {
         .setStepSize(1).setMinQty(1).setMaxQty(100_000_000L).setMinNotional(0).setMaxNotional(0)
         .setDefaultSelfTradePreventionMode(SelfTradePreventionMode.NONE).setStatus(SymbolStatus.TRADING)
         .setUpdatedAt(System.currentTimeMillis()).build());
+  }
+
+  /** A GTC limit order, funded as accounts would have funded it, straight to matching. */
+  void place(String symbol, long account, long orderId, Side side, long price, long qty) {
+    PlaceOrder order = PlaceOrder.newBuilder().setOrderId(orderId).setClientOrderId("o" + orderId).setSide(side)
+        .setType(OrderType.LIMIT).setTimeInForce(TimeInForce.GTC).setPrice(price).setQuantity(qty).build();
+    long reserved = side == Side.BUY ? FixedPoint.notionalCeil(price, qty, BASE_SCALE) : qty;
+    send(Topics.ORDERS_ACCEPTED, symbol, new AcceptedCommand(orderId, account, symbol, new AcceptedOrder(order, reserved, 0, 0)));
+  }
+
+  /** Cancels an order, as accounts forwards a cancel to matching. */
+  void cancel(String symbol, long account, long commandId, long orderId) {
+    send(Topics.ORDERS_ACCEPTED, symbol,
+        new AcceptedCommand(commandId, account, symbol, new CancelOrder(orderId, null, "c" + commandId)));
   }
 
   static Trade trade(String symbol, long id, long price, long qty, long takerCommandId, boolean buyerIsMaker) {
@@ -183,7 +221,8 @@ final class MarketFixture implements AutoCloseable {
 
   private void createTopics() throws Exception {
     List<NewTopic> created = new ArrayList<>();
-    for (Topic<?> topic : List.of(Topics.MARKET_TRADES, Topics.MARKET_DEPTH, Topics.ALERT_COMMANDS, Topics.SYMBOLS,
+    for (Topic<?> topic : List.of(Topics.ORDERS_ACCEPTED, Topics.MARKET_TRADES, Topics.MARKET_DEPTH, Topics.ALERT_COMMANDS,
+        Topics.SYMBOLS,
         Topics.MARKET_CANDLES, Topics.MARKET_TICKERS, Topics.NOTIFICATIONS, Topics.ORDER_EXECUTIONS,
         Topics.WALLET_LEDGER)) {
       created.add(new NewTopic(topics.of(topic), 2, (short) 1));
@@ -209,7 +248,11 @@ final class MarketFixture implements AutoCloseable {
     server.close();
     market.close();
     producer.close(Duration.ofSeconds(5));
-    streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
-        .withTimeout(Duration.ofSeconds(10)));
+    CloseOptions leave = CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+        .withTimeout(Duration.ofSeconds(10));
+    streams.close(leave);
+    if (matching != null) {
+      matching.close(leave);
+    }
   }
 }

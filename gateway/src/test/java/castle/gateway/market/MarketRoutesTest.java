@@ -23,7 +23,7 @@ class MarketRoutesTest {
 
   @BeforeAll
   static void marketWithTrades() throws Exception {
-    fixture = new MarketFixture(WsLimits.defaults());
+    fixture = new MarketFixture(WsLimits.defaults(), false);
     fixture.configure("BTCUSDT");
     fixture.configure("ETHUSDT");
     // Two fills of one taker at one price, then a fill of another taker.

@@ -5,16 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import castle.gateway.market.ws.WsLimits;
-import castle.money.FixedPoint;
 import castle.schema.alerts.Notification;
 import castle.schema.alerts.NotificationKind;
-import castle.schema.market.PriceLevel;
 import castle.schema.orders.CommandKind;
 import castle.schema.orders.Execution;
 import castle.schema.orders.ExecutionType;
 import castle.schema.orders.OrderStatus;
 import castle.schema.orders.OrderType;
 import castle.schema.orders.SelfTradePreventionMode;
+import castle.schema.orders.Side;
 import castle.schema.orders.Side;
 import castle.schema.orders.TimeInForce;
 import castle.schema.wallet.LedgerCause;
@@ -24,21 +23,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The WebSocket endpoints with a real client, the real market app and Kafka feeds: depth sync by
- * Binance's rules while updates and trades flow, every stream's events, the subscription protocol,
+ * The WebSocket endpoints with a real client, the real matching and market apps and Kafka feeds:
+ * depth sync by Binance's rules against matching's REST depth while orders rest, trade and cancel, every stream's events, the subscription protocol,
  * per-connection limits, a stalled client dropped without holding up others, and user data for its
  * own account only.
  */
@@ -50,7 +46,7 @@ class MarketSocketTest {
   @BeforeAll
   static void start() throws Exception {
     fixture = new MarketFixture(new WsLimits(1024, 5, 10, 200, 256 * 1024, 64 * 1024, Duration.ofSeconds(1),
-        Duration.ofSeconds(60)));
+        Duration.ofSeconds(60)), true);
   }
 
   @AfterAll
@@ -59,45 +55,68 @@ class MarketSocketTest {
   }
 
   @Test
-  void aLocalBookFromTheSnapshotAndDiffsEqualsTheRestDepthWhileUpdatesAndTradesFlow() throws Exception {
-    // Given a market whose book changes every few milliseconds, with trades in between
+  void aLocalBookFromTheSnapshotAndDiffsEqualsTheRestDepthWhileOrdersRestTradeAndCancel() throws Exception {
+    // Given a book in matching that changes every few milliseconds: orders rest, cross and trade, cancel
     String symbol = "SYNUSDT";
     fixture.configure(symbol);
+    OrderFlow flow = new OrderFlow(symbol);
+    flow.seed(20);
     fixture.flush();
-    BookModel model = new BookModel(symbol);
-    Thread producer = new Thread(() -> model.produce(600), "book-producer");
+    await().atMost(WAIT).untilAsserted(() -> assertThat(depth(symbol).path("lastUpdateId").asLong()).isEqualTo(40));
+    Thread producer = new Thread(() -> flow.run(600), "order-flow");
     producer.start();
     Thread.sleep(300);
 
     try (WsClient client = WsClient.connect(fixture.ws("/ws/0"))) {
-      // When a client subscribes mid-stream, then takes a snapshot and applies the diffs
+      // When a client subscribes mid-stream, takes a snapshot and applies the diffs by Binance's rules
       client.send("{\"method\":\"SUBSCRIBE\",\"params\":[\"synusdt@depth@100ms\"],\"id\":1}");
       assertThat(client.await(m -> m.has("id"), WAIT).toString()).isEqualTo("{\"result\":null,\"id\":1}");
       DepthSync book = new DepthSync(MarketFixture.BASE_SCALE, MarketFixture.QUOTE_SCALE);
       book.snapshot(depth(symbol));
-      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      while (producer.isAlive() || book.lastUpdateId() < model.lastUpdateId()) {
-        assertThat(System.nanoTime()).as("caught up before the deadline").isLessThan(deadline);
-        JsonNode event = client.next(Duration.ofMillis(500));
-        if (event == null || !"depthUpdate".equals(event.path("e").asText())) {
-          continue;
-        }
-        while (!book.apply(event)) {
-          book.snapshot(depth(symbol));
-        }
+      while (producer.isAlive()) {
+        apply(client, book, symbol);
+      }
+      long last = settledUpdateId(symbol);
+      long deadline = System.nanoTime() + WAIT.toNanos();
+      while (book.lastUpdateId() < last) {
+        assertThat(System.nanoTime()).as("the stream reached updateId %d", last).isLessThan(deadline);
+        apply(client, book, symbol);
       }
 
-      // Then, once the snapshot's source has caught up too, the local book is exactly the REST
-      // depth, and both are the book that was produced
-      assertThat(book.lastUpdateId()).isEqualTo(model.lastUpdateId());
-      await().atMost(WAIT).until(() -> depth(symbol).path("lastUpdateId").asLong() == model.lastUpdateId());
+      // Then the local book is exactly matching's book as REST serves it, and trades happened meanwhile
       JsonNode rest = depth(symbol);
+      assertThat(book.lastUpdateId()).isEqualTo(rest.path("lastUpdateId").asLong()).isEqualTo(last)
+          .as("the book changed hundreds of times while the client followed it").isGreaterThan(400);
       DepthSync fromRest = new DepthSync(MarketFixture.BASE_SCALE, MarketFixture.QUOTE_SCALE);
       fromRest.snapshot(rest);
-      assertThat(book.bids).isEqualTo(fromRest.bids).isEqualTo(model.bids);
-      assertThat(book.asks).isEqualTo(fromRest.asks).isEqualTo(model.asks);
-      assertThat(model.bids).isNotEmpty();
+      assertThat(book.bids).isEqualTo(fromRest.bids).isNotEmpty();
+      assertThat(book.asks).isEqualTo(fromRest.asks).isNotEmpty();
+      assertThat(book.bids.firstKey()).as("the book is not crossed").isLessThan(book.asks.firstKey());
+      await().atMost(WAIT).untilAsserted(() -> assertThat(fixture.json.readTree(
+          fixture.get("/api/v3/ticker/24hr?symbol=" + symbol).body()).path("count").asLong()).isPositive());
     }
+  }
+
+  /** Applies the next diff event, taking the snapshot again while it is older than the stream. */
+  private static void apply(WsClient client, DepthSync book, String symbol) throws Exception {
+    JsonNode event = client.next(Duration.ofMillis(200));
+    if (event != null && "depthUpdate".equals(event.path("e").asText())) {
+      while (!book.apply(event)) {
+        book.snapshot(depth(symbol));
+      }
+    }
+  }
+
+  /** Matching's lastUpdateId once it stops changing. */
+  private static long settledUpdateId(String symbol) throws Exception {
+    long before = -1;
+    long now = depth(symbol).path("lastUpdateId").asLong();
+    while (now != before) {
+      Thread.sleep(500);
+      before = now;
+      now = depth(symbol).path("lastUpdateId").asLong();
+    }
+    return now;
   }
 
   @Test
@@ -155,14 +174,16 @@ class MarketSocketTest {
           + "\"kinusdt@depth5@100ms\",\"kinusdt@depth\"],\"id\":1}");
       assertThat(reply(client).toString()).isEqualTo("{\"result\":null,\"id\":1}");
 
-      // When the book gets levels and a trade happens
-      fixture.send(Topics.MARKET_DEPTH, symbol, MarketFixture.depth(symbol, 1, levels(2_000_000, 6),
-          levels(2_010_000, 6)));
-      fixture.send(Topics.MARKET_TRADES, symbol, MarketFixture.trade(symbol, 1, 2_005_000, 10_000, 1, false));
+      // When the book gets six levels a side and a buyer takes half the best ask
+      for (int i = 0; i < 6; i++) {
+        fixture.place(symbol, 1, 100 + i, Side.BUY, 2_000_000 - i * 1_000, 10_000L * (i + 1));
+        fixture.place(symbol, 2, 200 + i, Side.SELL, 2_010_000 + i * 1_000, 10_000L * (i + 1));
+      }
+      fixture.place(symbol, 3, 300, Side.BUY, 2_010_000, 5_000);
       fixture.flush();
 
       // Then each stream delivers its event
-      JsonNode book = client.await(m -> m.has("u") && m.has("B"), WAIT);
+      JsonNode book = client.await(m -> m.has("u") && m.path("A").asText().equals("0.50000000"), WAIT);
       assertThat(fieldNames(book)).containsExactly("u", "s", "b", "B", "a", "A");
       assertThat(book.path("b").asText()).isEqualTo("20000.00000000");
       assertThat(book.path("a").asText()).isEqualTo("20100.00000000");
@@ -171,10 +192,11 @@ class MarketSocketTest {
           "t", "T", "s", "i", "f", "L", "o", "c", "h", "l", "v", "n", "x", "q", "V", "Q", "B");
       assertThat(kline.path("k").path("i").asText()).isEqualTo("1m");
       JsonNode ticker = client.await(m -> m.path("e").asText().equals("24hrTicker") && m.path("n").asLong() == 1, WAIT);
-      assertThat(ticker.path("c").asText()).isEqualTo("20050.00000000");
+      assertThat(ticker.path("c").asText()).isEqualTo("20100.00000000");
       assertThat(ticker.has("B")).isTrue();
       client.await(m -> m.path("e").asText().equals("24hrMiniTicker"), WAIT);
-      JsonNode partial = client.await(m -> m.has("lastUpdateId"), WAIT);
+      JsonNode partial = client.await(m -> m.has("lastUpdateId") && m.path("asks").size() == 5
+          && m.path("asks").get(0).get(1).asText().equals("0.50000000"), WAIT);
       assertThat(fieldNames(partial)).containsExactly("lastUpdateId", "bids", "asks");
       assertThat(partial.path("bids")).hasSize(5);
       assertThat(partial.path("bids").get(0).get(0).asText()).isEqualTo("20000.00000000");
@@ -283,15 +305,6 @@ class MarketSocketTest {
     return fixture.json.readTree(response.body());
   }
 
-  private static List<PriceLevel> levels(long best, int count) {
-    List<PriceLevel> levels = new ArrayList<>();
-    long step = best >= 2_010_000 ? 1_000 : -1_000;
-    for (int i = 0; i < count; i++) {
-      levels.add(new PriceLevel(best + i * step, 10_000L * (i + 1)));
-    }
-    return levels;
-  }
-
   private static List<String> fieldNames(JsonNode node) {
     List<String> names = new ArrayList<>();
     node.fieldNames().forEachRemaining(names::add);
@@ -322,67 +335,46 @@ class MarketSocketTest {
         .setMessage("BTCUSDT crossed above 30000.00000000").setTime(4).setAttributes(Map.of("alertId", "9")).build();
   }
 
-  /** Produces a changing book: a few levels per update, absolute quantities, gap-free update ids. */
-  private static final class BookModel {
-    final TreeMap<Long, Long> bids = new TreeMap<>(Comparator.reverseOrder());
-    final TreeMap<Long, Long> asks = new TreeMap<>();
+  /** Limit orders around a mid price, a fifth of them crossing, and cancels of earlier orders. */
+  private static final class OrderFlow {
+    private static final long MID = 1_000_000;
     private final String symbol;
-    private final AtomicLong lastUpdateId = new AtomicLong();
     private final Random random = new Random(42);
+    private long nextOrderId = 1;
 
-    BookModel(String symbol) {
+    OrderFlow(String symbol) {
       this.symbol = symbol;
     }
 
-    long lastUpdateId() {
-      return lastUpdateId.get();
+    /** Resting bids and asks on both sides of the mid price, one level each. */
+    void seed(int levels) {
+      for (int i = 1; i <= levels; i++) {
+        fixture.place(symbol, 1, nextOrderId++, Side.BUY, MID - i * 10, 1_000);
+        fixture.place(symbol, 2, nextOrderId++, Side.SELL, MID + i * 10, 1_000);
+      }
     }
 
-    void produce(int updates) {
-      long tradeId = 0;
-      for (int i = 1; i <= updates; i++) {
-        List<PriceLevel> bidChanges = changes(bids, 1_000_000);
-        List<PriceLevel> askChanges = changes(asks, 1_003_000);
-        fixture.send(Topics.MARKET_DEPTH, symbol, MarketFixture.depth(symbol, i, bidChanges, askChanges));
-        if (i % 3 == 0) {
-          tradeId++;
-          fixture.send(Topics.MARKET_TRADES, symbol,
-              MarketFixture.trade(symbol, tradeId, 1_001_500, 1_000, tradeId, i % 2 == 0));
+    void run(int commands) {
+      for (int i = 1; i <= commands; i++) {
+        if (random.nextInt(4) == 0) {
+          fixture.cancel(symbol, 1 + random.nextInt(2), 1_000_000 + i, 1 + random.nextInt((int) nextOrderId - 1));
+        } else {
+          boolean buy = random.nextBoolean();
+          long offset = random.nextInt(5) == 0 ? -random.nextInt(60) : 1 + random.nextInt(100);
+          long price = buy ? MID - offset * 10 : MID + offset * 10;
+          fixture.place(symbol, buy ? 1 : 2, nextOrderId++, buy ? Side.BUY : Side.SELL, price, 100L * (1 + random.nextInt(20)));
         }
         if (i % 20 == 0) {
           fixture.flush();
-          sleep();
+          try {
+            Thread.sleep(30);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+          }
         }
-        lastUpdateId.set(i);
       }
       fixture.flush();
-    }
-
-    private List<PriceLevel> changes(TreeMap<Long, Long> side, long base) {
-      List<PriceLevel> changes = new ArrayList<>();
-      int count = random.nextInt(3);
-      for (int c = 0; c < count; c++) {
-        long price = base + random.nextInt(300) * 10L;
-        long qty = random.nextInt(4) == 0 ? 0 : FixedPoint.pow10(MarketFixture.BASE_SCALE - 2) * (1 + random.nextInt(500));
-        if (changes.stream().anyMatch(level -> level.getPrice() == price)) {
-          continue;
-        }
-        changes.add(new PriceLevel(price, qty));
-        if (qty == 0) {
-          side.remove(price);
-        } else {
-          side.put(price, qty);
-        }
-      }
-      return changes;
-    }
-
-    private static void sleep() {
-      try {
-        Thread.sleep(40);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
     }
   }
 }

@@ -41,7 +41,10 @@ public final class MarketQueries {
   public static final StoreQuery<SymbolInfo> SYMBOL =
       new MarketQuery<>("market.symbol", SymbolInfo.class, (reader, symbol, params) -> reader.symbol(symbol));
 
-  /** The aggregated book as of an update id; parameter {@code limit}. */
+  /** Matching's book as of an update id, the source of REST depth; parameter {@code limit}. */
+  public static final StoreQuery<DepthSnapshot> MATCHING_DEPTH = new MatchingDepthQuery();
+
+  /** The market app's copy of the book as of an update id; parameter {@code limit}. */
   public static final StoreQuery<DepthSnapshot> DEPTH = new MarketQuery<>("market.depth", DepthSnapshot.class,
       (reader, symbol, params) -> reader.depth(symbol, params.requiredInt(LIMIT)));
 
@@ -93,7 +96,7 @@ public final class MarketQueries {
 
   /** Every market query, for {@link castle.iq.CastleQueries}. */
   public static List<StoreQuery<?>> all() {
-    return List.of(SYMBOL, DEPTH, TRADES, AGG_TRADES, KLINES, TICKER, TICKERS, AVG_PRICE, ALERTS);
+    return List.of(SYMBOL, MATCHING_DEPTH, DEPTH, TRADES, AGG_TRADES, KLINES, TICKER, TICKERS, AVG_PRICE, ALERTS);
   }
 
   /** Query parameters from name-value pairs; pairs with a null value are left out. */

@@ -1,0 +1,15 @@
+package castle.app.admin;
+
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** A command that only groups others ({@code castle admin user}): run alone, it prints its usage. */
+abstract class CommandGroup implements Runnable {
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}

@@ -1,0 +1,39 @@
+package castle.sinks.kit;
+
+import castle.broker.SharedBroker;
+import castle.sinks.worker.ConnectWorker;
+import castle.sinks.worker.WorkerProperties;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.Map;
+
+/**
+ * One standalone Connect worker per test JVM, on the shared broker: starting a worker costs seconds,
+ * so connector tests share it and keep apart by connector names and topics of their own.
+ */
+public final class SharedWorker {
+
+  private static ConnectWorker worker;
+
+  private SharedWorker() {}
+
+  /** The shared worker, started on first use. */
+  public static synchronized ConnectWorker get() {
+    if (worker == null) {
+      try {
+        Map<String, String> props = WorkerProperties.standalone(
+            Map.of("bootstrap.servers", SharedBroker.bootstrapServers()),
+            Files.createTempDirectory("castle-connect-"), "http://127.0.0.1:0");
+        // Tests wait on offsets after replays: commit them often.
+        props.put("offset.flush.interval.ms", "500");
+        worker = ConnectWorker.start(props, false);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      ConnectWorker started = worker;
+      Runtime.getRuntime().addShutdownHook(new Thread(started::close, "shared-connect-shutdown"));
+    }
+    return worker;
+  }
+}
