@@ -54,10 +54,13 @@ public final class NativeApi implements AutoCloseable {
   private final ApiKeyDirectory apiKeys;
   private final Registration registration;
   private final UserDirectory users;
+  private final Authenticator authenticator;
 
   private NativeApi(
       List<AutoCloseable> closeables, IdentityRoutes identityRoutes, AdminRoutes adminRoutes,
-      Map<String, ReadinessCheck> readiness, ApiKeyDirectory apiKeys, Registration registration, UserDirectory users) {
+      Map<String, ReadinessCheck> readiness, ApiKeyDirectory apiKeys, Registration registration, UserDirectory users,
+      Authenticator authenticator) {
+    this.authenticator = authenticator;
     this.closeables = closeables;
     this.identityRoutes = identityRoutes;
     this.adminRoutes = adminRoutes;
@@ -116,7 +119,8 @@ public final class NativeApi implements AutoCloseable {
       readiness.put("symbols", symbolTable::problem);
       readiness.put("users.events", userEvents::problem);
       readiness.put("wallet.outcomes", walletOutcomes::problem);
-      return new NativeApi(closeables, identityRoutes, adminRoutes, readiness, apiKeyDirectory, registration, users);
+      return new NativeApi(closeables, identityRoutes, adminRoutes, readiness, apiKeyDirectory, registration, users,
+          authenticator);
     } catch (RuntimeException e) {
       closeAll(closeables);
       throw e;
@@ -152,6 +156,11 @@ public final class NativeApi implements AutoCloseable {
   /** User reads. */
   public UserDirectory users() {
     return users;
+  }
+
+  /** Who a request's bearer token names, for the gateway's other authenticated parts (market data). */
+  public Authenticator authenticator() {
+    return authenticator;
   }
 
   @Override

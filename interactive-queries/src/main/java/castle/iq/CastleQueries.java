@@ -1,6 +1,7 @@
 package castle.iq;
 
 import castle.iq.accounts.AccountReads;
+import castle.iq.market.MarketQueries;
 import castle.iq.users.UserCredentialsQuery;
 import castle.iq.users.UserProfileQuery;
 import java.util.ArrayList;
@@ -19,6 +20,8 @@ public final class CastleQueries {
     queries.add(new UserCredentialsQuery());
     // accounts (balances, orders, trades for /api/v3)
     queries.addAll(AccountReads.all());
+    // market data (candles, tickers, trades, book, alerts)
+    queries.addAll(MarketQueries.all());
     return queries;
   }
 

@@ -59,7 +59,10 @@ public final class GatewayRole implements Callable<Integer> {
       GatewayServer server =
           GatewayWiring.start(
               new GatewaySettings(host, port), kafka.clientProperties(), Metrics.registry(), checks,
-              List.of(nativeApi::register, binanceApi::register), resources);
+              List.of(nativeApi::register, binanceApi::register,
+                  MarketWiring.start(queries.queries(), nativeApi.authenticator(), weights, identityConfig.nodeId(),
+                      kafka.clientProperties(), resources)),
+              resources);
       System.out.println("Castle gateway listening on http://" + host + ":" + server.port());
     });
   }

@@ -3,6 +3,7 @@ package castle.app.local;
 import castle.app.Metrics;
 import castle.app.Resources;
 import castle.app.gateway.GatewayWiring;
+import castle.app.gateway.MarketWiring;
 import castle.app.identity.IdentityOptions;
 import castle.app.identity.LocalAdmin;
 import castle.app.kafka.KafkaOptions;
@@ -135,7 +136,9 @@ public final class LocalCastle implements AutoCloseable {
               kafka,
               registry,
               checks,
-              List.of(queries.routes(), nativeApi::register, binance::register),
+              List.of(queries.routes(), nativeApi::register, binance::register,
+                  MarketWiring.start(queries.router(), nativeApi.authenticator(), weights, identityConfig.nodeId(), kafka,
+                      resources)),
               resources);
       if (identity.mode() == AuthMode.CASTLE) {
         ensureAdmin(data, "http://" + settings.host() + ":" + gateway.port(), streams, nativeApi);

@@ -1,6 +1,7 @@
 package castle.app.streams;
 
 import castle.accounts.AccountsApp;
+import castle.market.MarketApp;
 import castle.matching.MatchingApp;
 import castle.topology.StreamsApp;
 import castle.users.UsersApp;
@@ -18,6 +19,7 @@ public final class CastleApps {
     apps.add(new UsersApp());
     apps.add(new AccountsApp());
     apps.add(new MatchingApp());
+    apps.add(new MarketApp());
     return apps;
   }
 }
