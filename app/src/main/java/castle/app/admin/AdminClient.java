@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 
 /** An HTTP client of a running Castle's admin API, speaking JSON. */
-final class AdminClient {
+public final class AdminClient {
 
   /**
    * An answer: the HTTP status and the JSON body.
@@ -19,15 +19,16 @@ final class AdminClient {
    * @param status HTTP status
    * @param body the parsed body (an error is {@code {code, msg}})
    */
-  record Response(int status, JsonNode body) {
+  public record Response(int status, JsonNode body) {
 
-    boolean ok() {
+    /** Whether the call succeeded. */
+    public boolean ok() {
       return status >= 200 && status < 300;
     }
   }
 
   /** The server could not be reached at all. */
-  static final class UnreachableException extends Exception {
+  public static final class UnreachableException extends Exception {
     UnreachableException(String message) {
       super(message);
     }
@@ -45,12 +46,12 @@ final class AdminClient {
   }
 
   /** Logs in with a password and returns the access token, or the failed response. */
-  Response login(String email, String password) throws UnreachableException {
+  public Response login(String email, String password) throws UnreachableException {
     return send("POST", "/v1/auth/login", Map.of("email", email, "password", password), null);
   }
 
   /** Sends one request; {@code body} may be null. */
-  Response send(String method, String path, Map<String, ?> body, String token) throws UnreachableException {
+  public Response send(String method, String path, Map<String, ?> body, String token) throws UnreachableException {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(TIMEOUT);
     try {
       if (body == null) {

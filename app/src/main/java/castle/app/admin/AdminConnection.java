@@ -36,10 +36,10 @@ public final class AdminConnection {
    * @param client the client of the URL
    * @param token the admin's bearer token
    */
-  record Session(AdminClient client, String token) {}
+  public record Session(AdminClient client, String token) {}
 
   /** Logs in (unless a token was given) and returns the session; a failed login is an {@link AdminFailure}. */
-  Session open() throws IOException, AdminClient.UnreachableException, AdminFailure {
+  public Session open() throws IOException, AdminClient.UnreachableException, AdminFailure {
     LocalAdmin.Credentials file = LocalAdmin.read(dataDir.resolve(LocalAdmin.FILE));
     String baseUrl = url != null ? url : file != null && file.url() != null ? file.url() : DEFAULT_URL;
     AdminClient client = new AdminClient(baseUrl);

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Why an admin command could not run, as the {@code {code, msg}} JSON it prints. */
-final class AdminFailure extends Exception {
+public final class AdminFailure extends Exception {
 
   private final JsonNode json;
 
@@ -17,7 +17,8 @@ final class AdminFailure extends Exception {
     this.json = node;
   }
 
-  AdminFailure(AdminClient.Response response) {
+  /** The failure an error answer describes. */
+  public AdminFailure(AdminClient.Response response) {
     super(response.body().path("msg").asText());
     this.json = response.body();
   }

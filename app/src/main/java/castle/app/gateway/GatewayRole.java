@@ -5,17 +5,9 @@ import castle.app.Resources;
 import castle.app.Roles;
 import castle.app.identity.IdentityOptions;
 import castle.app.kafka.KafkaOptions;
-import castle.gateway.NativeApi;
 import castle.gateway.GatewayServer;
 import castle.gateway.GatewaySettings;
-import castle.gateway.api.EndpointWeights;
-import castle.gateway.binance.BinanceApi;
-import castle.gateway.health.ReadinessCheck;
 import castle.gateway.identity.IdentityConfig;
-import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,22 +39,12 @@ public final class GatewayRole implements Callable<Integer> {
     Resources resources = new Resources();
     return Roles.runUntilStopped(resources, () -> {
       IdentityConfig identityConfig = identity.resolve(null);
-      NativeApi nativeApi = resources.add("native API",
-          NativeApi.start(identityConfig, kafka.clientProperties(), queries.queries(), Clock.systemUTC()));
-      // Every /api/v3 route registers its request weight here; the rate limiter reads them all.
-      EndpointWeights weights = new EndpointWeights();
-      BinanceApi binanceApi = resources.add("Binance API", BinanceApi.start(
-          binance.settings(identityConfig.nodeId()), kafka.clientProperties(), queries.queries(), nativeApi.apiKeys(),
-          weights));
-      Map<String, ReadinessCheck> checks = new LinkedHashMap<>(nativeApi.readiness());
-      checks.putAll(binanceApi.readiness());
+      GatewayApis apis = GatewayApis.start(identityConfig, binance.settings(identityConfig.nodeId()),
+          kafka.clientProperties(), queries.queries(), resources);
       GatewayServer server =
           GatewayWiring.start(
-              new GatewaySettings(host, port), kafka.clientProperties(), Metrics.registry(), checks,
-              List.of(nativeApi::register, binanceApi::register,
-                  MarketWiring.start(queries.queries(), nativeApi.authenticator(), weights, identityConfig.nodeId(),
-                      kafka.clientProperties(), resources)),
-              resources);
+              new GatewaySettings(host, port), kafka.clientProperties(), Metrics.registry(), apis.checks(),
+              apis.routes(), resources);
       System.out.println("Castle gateway listening on http://" + host + ":" + server.port());
     });
   }

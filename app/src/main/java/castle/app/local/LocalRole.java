@@ -2,7 +2,9 @@ package castle.app.local;
 
 import castle.app.Resources;
 import castle.app.Roles;
+import castle.app.gateway.BinanceOptions;
 import castle.app.identity.IdentityOptions;
+import castle.app.streams.StreamsTuningOptions;
 import castle.app.identity.LocalAdmin;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -36,6 +38,10 @@ public final class LocalRole implements Callable<Integer> {
 
   @Mixin IdentityOptions identity;
 
+  @Mixin BinanceOptions binance;
+
+  @Mixin StreamsTuningOptions tuning;
+
   @Mixin SinkOptions sinks;
 
   @Option(names = "--postgres-port", defaultValue = "0",
@@ -49,7 +55,8 @@ public final class LocalRole implements Callable<Integer> {
     return Roles.runUntilStopped(resources, () -> {
       LocalSinks.Settings sinkSettings = new LocalSinks.Settings(sinks.enabled("jdbc"), sinks.settingsFile(), postgresPort);
       LocalCastle castle = LocalCastle.start(
-          new LocalCastle.Settings(dataDir, host, port, kafkaPort, sinkSettings), identity, resources);
+          new LocalCastle.Settings(dataDir, host, port, kafkaPort, sinkSettings, tuning.tuning()), identity, binance,
+          resources);
       printBanner(System.out, castle, (System.nanoTime() - begin) / 1_000_000);
     });
   }

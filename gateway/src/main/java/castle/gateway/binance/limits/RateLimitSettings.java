@@ -29,10 +29,4 @@ public record RateLimitSettings(
   public static RateLimitSettings binance() {
     return new RateLimitSettings(6000, 6000, 100, 200_000, 10, Duration.ofMinutes(2), Duration.ofDays(3), null);
   }
-
-  /** These limits with another client IP header. */
-  public RateLimitSettings withClientIpHeader(String header) {
-    return new RateLimitSettings(ipWeightPerMinute, keyWeightPerMinute, ordersPer10Seconds, ordersPerDay,
-        violationsBeforeBan, firstBan, longestBan, header);
-  }
 }
