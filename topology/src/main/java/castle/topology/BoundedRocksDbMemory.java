@@ -12,16 +12,19 @@ import org.rocksdb.WriteBufferManager;
 /**
  * Bounds the native memory of every RocksDB store in the JVM. Kafka's default gives each store its
  * own 50 MB block cache and three 16 MB memtables, which for Castle's many small stores across four
- * apps would be gigabytes; here all stores share one 64 MB cache that also holds their memtables.
+ * apps would be gigabytes; here all stores share one 192 MB cache that also holds their memtables.
  * Writes stall briefly if memtables fill the budget, a fair price for a predictable footprint.
  */
 public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
 
   /** Cache shared by all stores: block cache plus memtables. */
-  static final long TOTAL_BYTES = 64L * 1024 * 1024;
+  static final long TOTAL_BYTES = 192L * 1024 * 1024;
 
-  /** Part of the cache that memtables may use. */
-  static final long MEMTABLE_BYTES = 16L * 1024 * 1024;
+  /**
+   * Part of the cache that memtables may use. Too small a share makes every store flush tiny
+   * memtables into tiny files that background compaction then merges again, costing CPU.
+   */
+  static final long MEMTABLE_BYTES = 96L * 1024 * 1024;
 
   /** Created on first use, once Kafka Streams has loaded RocksDB's native library. */
   private static final class Shared {

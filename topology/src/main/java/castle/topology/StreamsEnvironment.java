@@ -12,6 +12,7 @@ import java.util.Map;
  * @param minInsyncReplicas min.insync.replicas of those topics
  * @param standbyReplicas warm copies of each task's state on other instances
  * @param applicationServer host:port this instance answers interactive queries on, or null
+ * @param tuning the latency-versus-CPU settings
  */
 public record StreamsEnvironment(
     Map<String, Object> kafkaClientProperties,
@@ -19,15 +20,24 @@ public record StreamsEnvironment(
     short replicationFactor,
     int minInsyncReplicas,
     int standbyReplicas,
-    String applicationServer) {
+    String applicationServer,
+    StreamsTuning tuning) {
 
   /** One instance on a one-node cluster: no replicas to wait for, no standbys to keep warm. */
   public static StreamsEnvironment local(Map<String, Object> kafkaClientProperties, Path stateDir, String applicationServer) {
-    return new StreamsEnvironment(kafkaClientProperties, stateDir, (short) 1, 1, 0, applicationServer);
+    return new StreamsEnvironment(
+        kafkaClientProperties, stateDir, (short) 1, 1, 0, applicationServer, StreamsTuning.DEFAULT);
   }
 
   /** A production cluster such as MSK: three replicas, two in sync, one standby per task. */
   public static StreamsEnvironment cluster(Map<String, Object> kafkaClientProperties, Path stateDir, String applicationServer) {
-    return new StreamsEnvironment(kafkaClientProperties, stateDir, (short) 3, 2, 1, applicationServer);
+    return new StreamsEnvironment(
+        kafkaClientProperties, stateDir, (short) 3, 2, 1, applicationServer, StreamsTuning.DEFAULT);
+  }
+
+  /** The same environment with other tuning. */
+  public StreamsEnvironment withTuning(StreamsTuning newTuning) {
+    return new StreamsEnvironment(kafkaClientProperties, stateDir, replicationFactor, minInsyncReplicas,
+        standbyReplicas, applicationServer, newTuning);
   }
 }

@@ -19,13 +19,6 @@ public final class StreamsSettings {
   /** Prefix of every Castle application id. */
   public static final String APPLICATION_ID_PREFIX = "castle-";
 
-  /**
-   * How often a task commits, in ms. Under exactly-once a record's output becomes visible to
-   * read_committed consumers only at the commit, so this bounds each hop's added latency; lower means
-   * faster orders but more transactions for the broker to coordinate. Kafka's EOS default is 100 ms.
-   */
-  public static final long COMMIT_INTERVAL_MS = 10;
-
   private StreamsSettings() {}
 
   /** The properties of one app in one environment. */
@@ -37,12 +30,12 @@ public final class StreamsSettings {
     // Every Castle app moves money, matches orders or fires notifications exactly once: a replayed
     // input must never produce a second output. Costs a transaction per commit interval.
     p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_INTERVAL_MS);
-    // Records leave as soon as the commit flushes them; lingering longer than a commit interval
-    // would only add latency, and 5 ms still batches a burst into one request.
-    p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
-    // One thread per app on a laptop: four apps already keep two cores busy. Scale by instances.
-    p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+    // Commit interval, linger and threads trade latency against CPU: see StreamsTuning. Kafka's EOS
+    // default commit interval is 100 ms; Castle's is 10 ms.
+    StreamsTuning tuning = environment.tuning();
+    p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, tuning.commitIntervalMs());
+    p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), tuning.producerLingerMs());
+    p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, tuning.streamThreads());
     // A record that cannot be decoded stops the app instead of being skipped: skipping an order or
     // a fill would silently break conservation. Operators see it in readiness and logs.
     p.put(

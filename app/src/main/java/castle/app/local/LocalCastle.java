@@ -2,8 +2,9 @@ package castle.app.local;
 
 import castle.app.Metrics;
 import castle.app.Resources;
+import castle.app.gateway.BinanceOptions;
+import castle.app.gateway.GatewayApis;
 import castle.app.gateway.GatewayWiring;
-import castle.app.gateway.MarketWiring;
 import castle.app.identity.IdentityOptions;
 import castle.app.identity.LocalAdmin;
 import castle.app.kafka.KafkaOptions;
@@ -14,9 +15,6 @@ import castle.broker.BrokerSettings;
 import castle.broker.EmbeddedKafkaBroker;
 import castle.gateway.GatewayServer;
 import castle.gateway.GatewaySettings;
-import castle.gateway.api.EndpointWeights;
-import castle.gateway.binance.BinanceApi;
-import castle.gateway.binance.BinanceSettings;
 import castle.gateway.NativeApi;
 import castle.gateway.health.ReadinessCheck;
 import castle.gateway.identity.IdentityConfig;
@@ -24,18 +22,21 @@ import castle.gateway.identity.auth.AuthMode;
 import castle.mskconfig.TopicApplier;
 import castle.mskconfig.TopicSpecs;
 import castle.topology.StreamsEnvironment;
+import castle.topology.StreamsTuning;
 import castle.topology.runtime.StreamsRuntime;
+import io.javalin.config.JavalinConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
@@ -63,12 +64,14 @@ public final class LocalCastle implements AutoCloseable {
    * @param port the gateway port; 0 picks a free one
    * @param kafkaPort the broker's client port; 0 picks a free one
    * @param sinks which sinks to run in-process
+   * @param tuning the Streams apps' latency-versus-CPU settings
    */
-  public record Settings(Path dataDir, String host, int port, int kafkaPort, LocalSinks.Settings sinks) {
+  public record Settings(
+      Path dataDir, String host, int port, int kafkaPort, LocalSinks.Settings sinks, StreamsTuning tuning) {
 
-    /** The default sinks: the JDBC sink on an embedded PostgreSQL. */
+    /** The default sinks (the JDBC sink on an embedded PostgreSQL) and default tuning. */
     public Settings(Path dataDir, String host, int port, int kafkaPort) {
-      this(dataDir, host, port, kafkaPort, LocalSinks.Settings.defaults());
+      this(dataDir, host, port, kafkaPort, LocalSinks.Settings.defaults(), StreamsTuning.DEFAULT);
     }
   }
 
@@ -89,11 +92,12 @@ public final class LocalCastle implements AutoCloseable {
 
   /** Starts everything with the default identity options. */
   public static LocalCastle start(Settings settings, Resources resources) throws Exception {
-    return start(settings, IdentityOptions.defaults(), resources);
+    return start(settings, IdentityOptions.defaults(), BinanceOptions.defaults(), resources);
   }
 
   /** Starts everything into {@code resources}; on failure, closes what had started. */
-  public static LocalCastle start(Settings settings, IdentityOptions identity, Resources resources) throws Exception {
+  public static LocalCastle start(Settings settings, IdentityOptions identity, BinanceOptions binance,
+      Resources resources) throws Exception {
     Path data = settings.dataDir().toAbsolutePath().normalize();
     try {
       resources.add("data directory lock", DataDirectoryLock.acquire(data));
@@ -112,36 +116,24 @@ public final class LocalCastle implements AutoCloseable {
       StreamsRuntime streams =
           StreamsWiring.start(
               CastleApps.all(),
-              StreamsEnvironment.local(kafka, data.resolve("streams"), settings.host() + ":" + gatewayPort),
+              StreamsEnvironment.local(kafka, data.resolve("streams"), settings.host() + ":" + gatewayPort)
+                  .withTuning(settings.tuning()),
               registry,
               resources);
       // One instance: the internal query routes are only ever called by this process itself.
       QueryWiring queries =
           new QueryWiring(streams, new HostInfo(settings.host(), gatewayPort), UUID.randomUUID().toString());
       IdentityConfig identityConfig = identity.resolve(data.resolve(IdentityOptions.SECRETS_DIR));
-      NativeApi nativeApi = resources.add("native API",
-          NativeApi.start(identityConfig, kafka, queries.router(), Clock.systemUTC()));
-      // The Binance-compatible API (issue 5, trading half) checks signatures with the native API's keys.
-      // Every /api/v3 route registers its request weight here; the rate limiter reads them all.
-      EndpointWeights weights = new EndpointWeights();
-      BinanceApi binance = resources.add("Binance API", BinanceApi.start(
-          BinanceSettings.of(identityConfig.nodeId(), BinanceSettings.DEFAULT_ORDER_RESULT_TIMEOUT),
-          kafka, queries.router(), nativeApi.apiKeys(), weights));
+      GatewayApis apis = GatewayApis.start(identityConfig, binance.settings(identityConfig.nodeId()), kafka,
+          queries.router(), resources);
       Map<String, ReadinessCheck> checks = new LinkedHashMap<>(StreamsWiring.readiness(streams));
-      checks.putAll(nativeApi.readiness());
-      checks.putAll(binance.readiness());
+      checks.putAll(apis.checks());
+      List<Consumer<JavalinConfig>> routes = new ArrayList<>(List.of(queries.routes()));
+      routes.addAll(apis.routes());
       GatewayServer gateway =
-          GatewayWiring.start(
-              new GatewaySettings(settings.host(), gatewayPort),
-              kafka,
-              registry,
-              checks,
-              List.of(queries.routes(), nativeApi::register, binance::register,
-                  MarketWiring.start(queries.router(), nativeApi.authenticator(), weights, identityConfig.nodeId(), kafka,
-                      resources)),
-              resources);
+          GatewayWiring.start(new GatewaySettings(settings.host(), gatewayPort), kafka, registry, checks, routes, resources);
       if (identity.mode() == AuthMode.CASTLE) {
-        ensureAdmin(data, "http://" + settings.host() + ":" + gateway.port(), streams, nativeApi);
+        ensureAdmin(data, "http://" + settings.host() + ":" + gateway.port(), streams, apis.nativeApi());
       }
       LocalSinks sinks = LocalSinks.startInBackground(settings.sinks(), kafka, data, resources);
       return new LocalCastle(resources, broker, gateway, data, sinks);

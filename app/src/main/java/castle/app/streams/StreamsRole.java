@@ -33,6 +33,8 @@ public final class StreamsRole implements Callable<Integer> {
 
   @Mixin KafkaOptions kafka;
 
+  @Mixin StreamsTuningOptions tuning;
+
   @Option(names = "--state-dir", defaultValue = "data/streams", description = "Local state stores. Default: ${DEFAULT-VALUE}.")
   Path stateDir;
 
@@ -63,11 +65,11 @@ public final class StreamsRole implements Callable<Integer> {
   public Integer call() throws Exception {
     String advertised = advertisedHost != null ? advertisedHost : InetAddress.getLocalHost().getHostName();
     String applicationServer = advertised + ":" + port;
-    StreamsEnvironment environment = switch (deployment) {
+    StreamsEnvironment environment = (switch (deployment) {
       case "local" -> StreamsEnvironment.local(kafka.clientProperties(), stateDir, applicationServer);
       case "cluster" -> StreamsEnvironment.cluster(kafka.clientProperties(), stateDir, applicationServer);
       default -> throw new IllegalArgumentException("--deployment must be local or cluster, not " + deployment);
-    };
+    }).withTuning(tuning.tuning());
     Resources resources = new Resources();
     return Roles.runUntilStopped(resources, () -> {
       PrometheusMeterRegistry registry = Metrics.registry();
