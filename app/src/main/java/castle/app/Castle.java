@@ -1,6 +1,7 @@
 package castle.app;
 
 import castle.app.admin.AdminCommand;
+import castle.app.bench.BenchRole;
 import castle.app.config.CastleDefaults;
 import castle.app.connect.ConnectRole;
 import castle.app.gateway.GatewayRole;
@@ -34,7 +35,8 @@ import picocli.CommandLine.Command;
       "Without a role, castle runs 'local'."
     },
     subcommands = {
-      LocalRole.class, GatewayRole.class, StreamsRole.class, ConnectRole.class, TopicsRole.class, AdminCommand.class
+      LocalRole.class, GatewayRole.class, StreamsRole.class, ConnectRole.class, TopicsRole.class, AdminCommand.class,
+      BenchRole.class
     })
 public final class Castle implements Runnable {
 

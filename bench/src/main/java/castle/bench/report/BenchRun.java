@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param achievedRate completed orders per second
  * @param channels latency channels, Castle's first
  * @param errors failures by kind
+ * @param expected answers that are correct but not successes (a cancel that lost the race with a fill)
  * @param floor the pass-through floor measured in the same run, if any
  * @param stages time spent per pipeline stage, if the run could read the stage stamps
  * @param targets the targets and whether the run met them
@@ -26,6 +27,7 @@ public record BenchRun(
     double achievedRate,
     List<ChannelResult> channels,
     Map<String, Long> errors,
+    Map<String, Long> expected,
     Optional<ChannelResult> floor,
     List<StageLatency> stages,
     List<TargetCheck> targets) {

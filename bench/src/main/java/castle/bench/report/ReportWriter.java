@@ -77,8 +77,11 @@ public final class ReportWriter {
     if (run.errors().isEmpty()) {
       md.append("None.\n");
     } else {
-      md.append("| kind | count |\n|---|---:|\n");
-      run.errors().forEach((kind, count) -> md.append("| ").append(kind).append(" | ").append(count).append(" |\n"));
+      countTable(md, run.errors());
+    }
+    if (!run.expected().isEmpty()) {
+      md.append("\n## Answers that are not errors\n\n");
+      countTable(md, run.expected());
     }
     if (!run.targets().isEmpty()) {
       md.append("\n## Targets\n\n| target | measured | met |\n|---|---|---|\n");
@@ -89,6 +92,11 @@ public final class ReportWriter {
     }
     md.append("\nFiles: `latency.html` (charts), `*.hgrm` (HdrHistogram percentile distributions in ms).\n");
     return md.toString();
+  }
+
+  private static void countTable(StringBuilder md, Map<String, Long> counts) {
+    md.append("| kind | count |\n|---|---:|\n");
+    counts.forEach((kind, count) -> md.append("| ").append(kind).append(" | ").append(count).append(" |\n"));
   }
 
   static String html(BenchRun run) {

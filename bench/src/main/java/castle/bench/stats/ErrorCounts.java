@@ -15,6 +15,11 @@ public final class ErrorCounts {
     counts.computeIfAbsent(kind, k -> new LongAdder()).increment();
   }
 
+  /** Forgets every count, as at the end of a warm-up. */
+  public void reset() {
+    counts.clear();
+  }
+
   /** All failures so far. */
   public long total() {
     return counts.values().stream().mapToLong(LongAdder::sum).sum();

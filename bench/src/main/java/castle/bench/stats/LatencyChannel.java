@@ -42,6 +42,12 @@ public final class LatencyChannel {
     return interval.copy();
   }
 
+  /** Forgets everything recorded so far, as at the end of a warm-up. */
+  public synchronized void reset() {
+    recorder.reset();
+    total.reset();
+  }
+
   /** Everything recorded up to the last {@link #nextInterval()}. */
   public synchronized Histogram total() {
     return total.copy();

@@ -8,28 +8,24 @@ import org.eclipse.jetty.http.HttpMethod;
 /**
  * Turns the mix into concrete requests around each symbol's mid price: passive orders rest 1-10
  * ticks away on their own side, crossing orders reach 10 ticks into the other side, IOC orders sit at
- * the mid, market buys spend a quote amount and market sells give a quantity. A trader who already
- * rests {@code maxResting} orders on a symbol cancels one instead of adding another, so the book and
- * the locked funds stay bounded however long the run.
+ * the mid, market buys spend a quote amount and market sells give a quantity, and cancels take the
+ * trader's oldest resting order (a passive order when it has none).
  */
 public final class OrderFactory {
 
   private final OrderMix mix;
   private final List<SymbolSpec> symbols;
   private final double fullRatio;
-  private final int maxResting;
   private final String runId;
 
   /**
    * @param fullRatio share of orders that ask for FULL answers
-   * @param maxResting resting orders per trader and symbol before it cancels instead
    * @param runId prefix of client order ids, unique per run
    */
-  public OrderFactory(OrderMix mix, List<SymbolSpec> symbols, double fullRatio, int maxResting, String runId) {
+  public OrderFactory(OrderMix mix, List<SymbolSpec> symbols, double fullRatio, String runId) {
     this.mix = mix;
     this.symbols = List.copyOf(symbols);
     this.fullRatio = fullRatio;
-    this.maxResting = maxResting;
     this.runId = runId;
   }
 
@@ -37,10 +33,6 @@ public final class OrderFactory {
   public OrderRequest next(long index, Trader trader, RandomGenerator random) {
     SymbolSpec symbol = symbols.get((int) (index % symbols.size()));
     Action action = mix.next(random);
-    int resting = trader.restingCount(symbol.symbol());
-    if (action == Action.PASSIVE && resting >= maxResting) {
-      action = Action.CANCEL;
-    }
     if (action == Action.CANCEL) {
       long orderId = trader.takeOldest(symbol.symbol());
       if (orderId >= 0) {

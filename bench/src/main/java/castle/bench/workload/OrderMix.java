@@ -25,8 +25,8 @@ public final class OrderMix {
     CANCEL
   }
 
-  /** The default mix: mostly resting orders, a third of them taking liquidity, some cancels. */
-  public static final String DEFAULT = "passive=55,cross=15,market=10,ioc=10,cancel=10";
+  /** The default mix: resting orders, takers and cancels in balance, so the book neither empties nor grows without bound. */
+  public static final String DEFAULT = "passive=40,cross=15,market=5,ioc=10,cancel=30";
 
   private final Action[] actions;
   private final double[] cumulative;

@@ -34,6 +34,7 @@ class ReportWriterTest {
         4_987.5,
         List.of(channel("ack", 1_000), channel("full", 2_000)),
         Map.of("-1007", 3L),
+        Map.of("cancel of an order that had filled (-2011)", 5L),
         Optional.of(channel("floor", 500)),
         List.of(new BenchRun.StageLatency("gateway -> accounts", 4.0, 12.5)),
         List.of(new BenchRun.TargetCheck("p99 ACK < 20 ms", "990.00 ms", false)));
@@ -51,6 +52,8 @@ class ReportWriterTest {
         .contains("| full | 4.0x | 4.0x |")
         .contains("| gateway -> accounts | 4.00 | 12.50 |")
         .contains("| -1007 | 3 |")
+        .contains("## Answers that are not errors")
+        .contains("| cancel of an order that had filled (-2011) | 5 |")
         .contains("| p99 ACK < 20 ms | 990.00 ms | **no** |");
   }
 
@@ -70,9 +73,10 @@ class ReportWriterTest {
 
   @Test
   void aRunWithoutErrorsSaysSo() {
-    BenchRun clean = new BenchRun(Instant.EPOCH, Map.of(), "m", 1, List.of(channel("ack", 1)), Map.of(),
+    BenchRun clean = new BenchRun(Instant.EPOCH, Map.of(), "m", 1, List.of(channel("ack", 1)), Map.of(), Map.of(),
         Optional.empty(), List.of(), List.of());
 
-    assertThat(ReportWriter.markdown(clean)).contains("## Errors\n\nNone.").doesNotContain("Against the floor");
+    assertThat(ReportWriter.markdown(clean)).contains("## Errors\n\nNone.").doesNotContain("Against the floor")
+        .doesNotContain("not errors");
   }
 }

@@ -19,8 +19,8 @@ class OrderFactoryTest {
 
   @Test
   void passiveOrdersRestOnTheirOwnSideOfTheMidAndCrossingOnesReachThrough() {
-    OrderFactory factory = new OrderFactory(OrderMix.parse("passive=1,cross=1"), List.of(BTCUSDT), 0, 100, "r");
-    Trader trader = new Trader(new Credentials("k", "s"));
+    OrderFactory factory = new OrderFactory(OrderMix.parse("passive=1,cross=1"), List.of(BTCUSDT), 0, "r");
+    Trader trader = new Trader(new Credentials("k", "s"), 10);
     SplittableRandom random = new SplittableRandom(1);
     BigDecimal mid = BTCUSDT.mid();
 
@@ -39,24 +39,27 @@ class OrderFactoryTest {
   }
 
   @Test
-  void aTraderAtItsRestingLimitCancelsItsOldestOrderInstead() {
-    OrderFactory factory = new OrderFactory(OrderMix.parse("passive=1"), List.of(BTCUSDT), 1, 2, "r");
-    Trader trader = new Trader(new Credentials("k", "s"));
+  void aCancelTakesTheTradersOldestRememberedOrder() {
+    OrderFactory factory = new OrderFactory(OrderMix.parse("cancel=1"), List.of(BTCUSDT), 1, "r");
+    Trader trader = new Trader(new Credentials("k", "s"), 2);
+    trader.resting("BTCUSDT", 10);
     trader.resting("BTCUSDT", 11);
     trader.resting("BTCUSDT", 12);
+    trader.ended("BTCUSDT", 12);
 
     OrderRequest request = factory.next(0, trader, new SplittableRandom(3));
 
     assertThat(request.action()).isEqualTo(Action.CANCEL);
-    assertThat(request.params()).isEqualTo("symbol=BTCUSDT&orderId=11&newClientOrderId=rc0");
-    assertThat(trader.restingCount("BTCUSDT")).isEqualTo(1);
+    assertThat(request.params()).as("10 was forgotten to keep two, 12 ended").isEqualTo(
+        "symbol=BTCUSDT&orderId=11&newClientOrderId=rc0");
+    assertThat(trader.restingCount("BTCUSDT")).isZero();
   }
 
   @Test
   void aCancelWithNothingToCancelPlacesAPassiveOrder() {
-    OrderFactory factory = new OrderFactory(OrderMix.parse("cancel=1"), List.of(BTCUSDT), 1, 10, "r");
+    OrderFactory factory = new OrderFactory(OrderMix.parse("cancel=1"), List.of(BTCUSDT), 1, "r");
 
-    OrderRequest request = factory.next(0, new Trader(new Credentials("k", "s")), new SplittableRandom(5));
+    OrderRequest request = factory.next(0, new Trader(new Credentials("k", "s"), 10), new SplittableRandom(5));
 
     assertThat(request.action()).isEqualTo(Action.PASSIVE);
     assertThat(request.params()).contains("newOrderRespType=FULL");
@@ -64,8 +67,8 @@ class OrderFactoryTest {
 
   @Test
   void marketBuysSpendAQuoteAmountAndMarketSellsGiveAQuantity() {
-    OrderFactory factory = new OrderFactory(OrderMix.parse("market=1"), List.of(BTCUSDT), 0, 10, "r");
-    Trader trader = new Trader(new Credentials("k", "s"));
+    OrderFactory factory = new OrderFactory(OrderMix.parse("market=1"), List.of(BTCUSDT), 0, "r");
+    Trader trader = new Trader(new Credentials("k", "s"), 10);
     SplittableRandom random = new SplittableRandom(9);
 
     for (int i = 0; i < 200; i++) {
