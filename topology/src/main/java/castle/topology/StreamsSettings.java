@@ -41,6 +41,9 @@ public final class StreamsSettings {
     p.put(
         StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
         LogAndFailExceptionHandler.class.getName());
+    // Global stores (the symbols accounts reads) fail the same way as the rest, as Kafka 5 will do
+    // by default, instead of each app logging a warning at start.
+    p.put("processing.exception.handler.global.enabled", true);
 
     // Internal topics (changelogs, repartitions) get the same durability as Castle's own topics:
     // state that cannot be restored is money that cannot be accounted for.
