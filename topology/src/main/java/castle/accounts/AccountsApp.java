@@ -17,9 +17,9 @@ public final class AccountsApp implements StreamsApp {
   private final AccountsConfig config;
   private final TopicNames topics;
 
-  /** The app with the default configuration on the standard topics. */
+  /** The app with the deployed configuration ({@link AccountsConfig#deployed()}) on the standard topics. */
   public AccountsApp() {
-    this(AccountsConfig.defaults(), TopicNames.standard());
+    this(AccountsConfig.deployed(), TopicNames.standard());
   }
 
   /** The app with this configuration on these topics. */

@@ -18,7 +18,7 @@ import java.util.OptionalLong;
  */
 public final class AccountReads {
 
-  private static final AccountQuery ACCOUNT = new AccountQuery(AccountsConfig.defaults());
+  private static final AccountQuery ACCOUNT = new AccountQuery(AccountsConfig.deployed());
   private static final OrderQuery ORDER = new OrderQuery();
   private static final OpenOrdersQuery OPEN_ORDERS = new OpenOrdersQuery();
   private static final AllOrdersQuery ALL_ORDERS = new AllOrdersQuery();

@@ -60,9 +60,35 @@ public final class AccountsConfig {
     this.clientOrderIdWindow = clientOrderIdWindow;
   }
 
+  /** Environment variable naming the operator's properties file of {@code accounts.*} keys. */
+  public static final String FILE_VARIABLE = "CASTLE_ACCOUNTS_CONFIG";
+
   /** The defaults alone. */
   public static AccountsConfig defaults() {
     return load(new Properties());
+  }
+
+  /**
+   * What this process runs with: the defaults overridden by the file that {@value #FILE_VARIABLE}
+   * names, if any. The accounts app and the queries that report its rates both take this one, so they
+   * always agree; every streams instance must be given the same file.
+   */
+  public static AccountsConfig deployed() {
+    return deployed(System.getenv());
+  }
+
+  static AccountsConfig deployed(Map<String, String> environment) {
+    String file = environment.get(FILE_VARIABLE);
+    if (file == null || file.isBlank()) {
+      return defaults();
+    }
+    Properties overrides = new Properties();
+    try (java.io.Reader in = java.nio.file.Files.newBufferedReader(java.nio.file.Path.of(file))) {
+      overrides.load(in);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("Cannot read the accounts configuration " + file + " (" + FILE_VARIABLE + ")", e);
+    }
+    return load(overrides);
   }
 
   /** The defaults overridden by every {@code accounts.*} key of {@code overrides}; other keys are ignored. */

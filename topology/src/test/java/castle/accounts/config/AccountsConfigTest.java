@@ -3,10 +3,14 @@ package castle.accounts.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class AccountsConfigTest {
 
@@ -51,6 +55,20 @@ class AccountsConfigTest {
     assertThat(config.limits(3).maxOpenOrdersPerSymbol()).isEqualTo(1000);
     assertThat(config.limits(3).dailyWithdrawal("BTC", 8)).isEmpty();
     assertThat(config.clientOrderIdWindow()).isEqualTo(Duration.ofHours(1));
+  }
+
+  @Test
+  void theDeployedConfigurationReadsTheFileTheEnvironmentNames(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("accounts.properties");
+    Files.writeString(file, "accounts.fee.default.taker-ppm=2500\nunrelated.key=ignored\n");
+
+    AccountsConfig deployed = AccountsConfig.deployed(Map.of(AccountsConfig.FILE_VARIABLE, file.toString()));
+
+    assertThat(deployed.fees(0).takerPpm()).isEqualTo(2_500);
+    assertThat(deployed.fees(0).makerPpm()).isEqualTo(1_000);
+    assertThat(AccountsConfig.deployed(Map.of()).fees(0).takerPpm()).isEqualTo(1_000);
+    assertThatThrownBy(() -> AccountsConfig.deployed(Map.of(AccountsConfig.FILE_VARIABLE, dir.resolve("missing").toString())))
+        .hasMessageContaining(AccountsConfig.FILE_VARIABLE);
   }
 
   @Test
