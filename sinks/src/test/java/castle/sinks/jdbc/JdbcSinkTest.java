@@ -19,19 +19,27 @@ import castle.sinks.kit.SharedWorker;
 import castle.sinks.kit.SinkTaskMetrics;
 import castle.sinks.kit.TestConnectors;
 import castle.sinks.kit.TestTopics;
+import castle.sinks.postgres.EmbeddedPostgresServer;
+import castle.sinks.standins.FreePorts;
 import castle.sinks.standins.SharedPostgres;
 import castle.sinks.worker.ConnectWorker;
 import castle.sinks.worker.Sink;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-/** The JDBC sink in a real Connect worker, on the shared broker, writing to a real PostgreSQL. */
+/**
+ * The JDBC sink in a real Connect worker, on the shared broker, writing to a real PostgreSQL: every
+ * table, replays, poison records, and an outage of the database.
+ */
 class JdbcSinkTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -147,9 +155,55 @@ class JdbcSinkTest {
   }
 
   private void startConnector() {
-    TestConnectors.start(worker, Sink.JDBC, connector, topics, 2, deadLetters,
-        Map.of("jdbc.url", url, "jdbc.user", "postgres"));
-    await().atMost(TIMEOUT).until(() -> db.count("orders") >= 0);
+    startConnector(url, Map.of());
+  }
+
+  /** Runs the sink on the database at {@code jdbcUrl} and waits until its migrations made the tables. */
+  private void startConnector(String jdbcUrl, Map<String, String> extra) {
+    Map<String, String> settings = new HashMap<>(extra);
+    settings.putAll(Map.of("jdbc.url", jdbcUrl, "jdbc.user", "postgres"));
+    TestConnectors.start(worker, Sink.JDBC, connector, topics, 2, deadLetters, settings);
+    Db tables = new Db(jdbcUrl);
+    await().atMost(TIMEOUT).until(() -> tables.count("orders") >= 0);
+  }
+
+  @Test
+  void recordsArrivingWhilePostgresIsDownAreRetriedAndWrittenOnceWhenItIsBack() throws Exception {
+    // Given a sink that tries twice per delivery, writing to a PostgreSQL server of this test's own
+    // (the shared one serves the other tests), with two trades and their ledger entries written
+    Path data = Files.createTempDirectory("castle-postgres-outage-");
+    int port = FreePorts.next();
+    EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(data, port);
+    String ownUrl = "jdbc:postgresql://localhost:" + port + "/" + EmbeddedPostgresServer.DATABASE;
+    Db own = new Db(ownUrl);
+    startConnector(ownUrl, Map.of("retry.max.attempts", "2", "retry.backoff.ms", "100", "retry.backoff.max.ms", "1000"));
+    long t = 1_732_600_000_000L;
+    TestTopics.produce(trades, List.of(Map.entry("BTCUSDT", Fixtures.trade(1, 7, 8, t)),
+        Map.entry("BTCUSDT", Fixtures.trade(2, 8, 7, t + 1))));
+    TestTopics.produce(ledger, List.of(Map.entry("7", Fixtures.ledger(7, 1, "BTC", ONE / 10, ONE / 10, 1, t)),
+        Map.entry("8", Fixtures.ledger(8, 1, "BTC", -ONE / 10, 0, 1, t))));
+    ConnectorProgress.awaitCaughtUp(connector, topics, TIMEOUT);
+    assertThat(own.count("trades")).isEqualTo(2);
+
+    // When PostgreSQL stops, two more trades are made, and it starts again once the sink has retried
+    postgres.close();
+    TestTopics.produce(trades, List.of(Map.entry("BTCUSDT", Fixtures.trade(3, 7, 8, t + 2)),
+        Map.entry("BTCUSDT", Fixtures.trade(4, 8, 7, t + 3))));
+    TestTopics.produce(ledger, List.of(Map.entry("7", Fixtures.ledger(7, 2, "BTC", ONE / 10, 2 * ONE / 10, 3, t + 2)),
+        Map.entry("8", Fixtures.ledger(8, 2, "BTC", -ONE / 10, 0, 3, t + 2))));
+    await().atMost(TIMEOUT).until(() -> SinkTaskMetrics.value(connector, "write-retries-total") >= 1);
+    postgres = EmbeddedPostgresServer.start(data, port);
+
+    // Then every record is written once, nothing is dead-lettered, and the task still runs
+    ConnectorProgress.awaitCaughtUp(connector, topics, TIMEOUT);
+    assertThat(own.rows("SELECT trade_id FROM trades ORDER BY trade_id")).extracting(r -> r.get("trade_id"))
+        .containsExactly(1L, 2L, 3L, 4L);
+    assertThat(own.rows("SELECT account_id, entry_id FROM ledger ORDER BY account_id, entry_id"))
+        .extracting(r -> r.get("account_id") + "/" + r.get("entry_id")).containsExactly("7/1", "7/2", "8/1", "8/2");
+    assertThat(TestTopics.count(deadLetters)).isZero();
+    assertThat(worker.isRunning(connector)).isTrue();
+    worker.deleteConnector(connector);
+    postgres.close();
   }
 
   private Map<String, List<Map<String, Object>>> snapshot() {
