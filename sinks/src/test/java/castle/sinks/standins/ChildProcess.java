@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * A stand-in server run as a child process on a free port, with its output in a log file under
- * {@code target/}. It is stopped when the test JVM exits.
+ * {@code target/}. It is stopped when the test JVM exits, or earlier by a test that takes the store away.
  */
 public final class ChildProcess {
 
@@ -24,8 +24,9 @@ public final class ChildProcess {
   /** Starts {@code command} in {@code dir} and waits until it listens on {@code port}. */
   public static ChildProcess start(String name, List<String> command, Path dir, Map<String, String> env, int port) {
     Path log = Path.of("target", name + "-" + port + ".log").toAbsolutePath();
+    // Appended, so a stand-in restarted on the same port keeps the log of its first life.
     ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-        .redirectOutput(log.toFile());
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().putAll(env);
     Process process;
     try {
@@ -56,5 +57,16 @@ public final class ChildProcess {
   /** Whether it still runs. */
   public boolean isAlive() {
     return process.isAlive();
+  }
+
+  /** Terminates it, as an outage of the store would, and waits until it is gone. */
+  public void stop() {
+    process.destroy();
+    try {
+      process.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while stopping a stand-in", e);
+    }
   }
 }

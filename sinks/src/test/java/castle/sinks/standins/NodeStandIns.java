@@ -2,6 +2,7 @@ package castle.sinks.standins;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -23,12 +24,25 @@ public final class NodeStandIns {
   /** dynalite, an in-memory DynamoDB. */
   public static synchronized ChildProcess dynalite() {
     if (dynalite == null) {
-      int port = FreePorts.next();
-      dynalite = ChildProcess.start("dynalite",
-          List.of(node(), script("node_modules/dynalite/cli.js"), "--host", "127.0.0.1", "--port", Integer.toString(port)),
-          DIR, Map.of(), port);
+      dynalite = startDynalite(FreePorts.next(), List.of());
     }
     return dynalite;
+  }
+
+  /**
+   * A dynalite of the caller's own that keeps its tables on disk (LevelDB) under {@code dataDir}, so a
+   * test can stop it and start it again on the same port and data, as DynamoDB comes back after an
+   * outage.
+   */
+  public static ChildProcess persistentDynalite(Path dataDir, int port) {
+    return startDynalite(port, List.of("--path", dataDir.toString()));
+  }
+
+  private static ChildProcess startDynalite(int port, List<String> options) {
+    List<String> command = new ArrayList<>(
+        List.of(node(), script("node_modules/dynalite/cli.js"), "--host", "127.0.0.1", "--port", Integer.toString(port)));
+    command.addAll(options);
+    return ChildProcess.start("dynalite", command, DIR, Map.of(), port);
   }
 
   /** fauxqs, an SNS and SQS emulator. */
@@ -57,7 +71,7 @@ public final class NodeStandIns {
       }
     }
     StandInRequirement.missing("Node.js is needed to run the DynamoDB and SNS stand-ins, and 'node' is not on the PATH."
-        + " Install Node.js 18+ (apt-get install nodejs), then: npm ci --prefix sinks/src/test/standins");
+        + " Install Node.js 20+ (apt-get install nodejs), then: npm ci --prefix sinks/src/test/standins");
     throw new AssertionError("unreachable");
   }
 }
