@@ -155,7 +155,7 @@ class DynamoDbSinkTest {
       // Then the unprocessed items are sent again, after a backoff each time, until none remain: the
       // first batch outlasts the writer's rounds, so the task retries it whole, which is harmless
       ConnectorProgress.awaitCaughtUp(connector, List.of(executions), TIMEOUT);
-      assertThat(scan(dynamo)).extracting(item -> item.get(TradeHistoryItems.SORT_KEY).s())
+      assertThat(scan()).extracting(item -> item.get(TradeHistoryItems.SORT_KEY).s())
           .containsExactlyInAnyOrderElementsOf(sortKeys(1, 30));
       assertThat(throttled.unprocessed()).isPositive();
       assertThat(throttled.shortestPauseAfterThrottling()).isGreaterThanOrEqualTo(Duration.ofMillis(RETRY_BACKOFF_MS / 2));
