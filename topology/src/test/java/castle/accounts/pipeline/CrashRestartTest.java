@@ -10,6 +10,7 @@ import castle.accounts.store.AccountStores;
 import castle.accounts.support.Invariants;
 import castle.accounts.support.RandomTraffic;
 import castle.accounts.support.RandomTraffic.Input;
+import castle.matching.MatchingStores;
 import castle.schema.accounts.Balance;
 import castle.schema.orders.Execution;
 import castle.schema.wallet.LedgerEntry;
@@ -23,7 +24,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,7 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
  * run is as deterministic as the uninterrupted reference run through the piped drivers; at the end
  * every ledger entry, execution and balance equals the reference, and the invariants hold.
  */
-@EnabledIf("castle.accounts.pipeline.RealMatching#available")
 class CrashRestartTest {
 
   private static final int INPUTS = 90;
@@ -91,7 +90,7 @@ class CrashRestartTest {
       invariants.checkBalances(Invariants.netInflow(outcomes.values()));
       invariants.checkLedgerReplays(ledger.values());
       Pipeline.checkAgreement(Invariants.values(live.accountsStore(AccountStores.OPEN_ORDERS)),
-          Invariants.values(live.matchingStore(RealMatching.ORDERS_STORE)).stream().map(RealMatching.BookEntry::of).toList());
+          Invariants.values(live.matchingStore(MatchingStores.ORDERS)));
     }
   }
 

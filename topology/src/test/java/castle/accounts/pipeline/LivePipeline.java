@@ -6,6 +6,7 @@ import castle.accounts.AccountsApp;
 import castle.accounts.config.AccountsConfig;
 import castle.accounts.support.RandomTraffic.Input;
 import castle.broker.SharedBroker;
+import castle.matching.MatchingApp;
 import castle.topics.Topic;
 import castle.topics.Topics;
 import castle.topology.StreamsApp;
@@ -88,7 +89,7 @@ final class LivePipeline implements AutoCloseable {
 
   /** Starts matching (with these extra Streams settings). */
   void startMatching(Map<String, Object> settings) {
-    matching = start(new Named(RealMatching.app(), matchingName, settings));
+    matching = start(new Named(new MatchingApp(), matchingName, settings));
   }
 
   /**

@@ -7,6 +7,7 @@ import castle.accounts.store.AccountStores;
 import castle.accounts.support.Invariants;
 import castle.accounts.support.RandomTraffic;
 import castle.accounts.support.RandomTraffic.Input;
+import castle.matching.MatchingStores;
 import castle.schema.market.Trade;
 import castle.schema.orders.Execution;
 import castle.schema.orders.ExecutionType;
@@ -27,7 +28,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +38,6 @@ import org.slf4j.LoggerFactory;
  * producer goes. Read with read_committed afterwards: every command has exactly one outcome, every
  * trade exists exactly once in every topic, and money is conserved.
  */
-@EnabledIf("castle.accounts.pipeline.RealMatching#available")
 class PipelineEndToEndTest {
 
   private static final Logger LOG = LoggerFactory.getLogger(PipelineEndToEndTest.class);
@@ -88,7 +87,7 @@ class PipelineEndToEndTest {
       });
       LOG.info("Settled: {} trades, {} ledger entries", trades.values().size(), ledger.values().size());
       Pipeline.checkAgreement(Invariants.values(live.accountsStore(AccountStores.OPEN_ORDERS)),
-          Invariants.values(live.matchingStore(RealMatching.ORDERS_STORE)).stream().map(RealMatching.BookEntry::of).toList());
+          Invariants.values(live.matchingStore(MatchingStores.ORDERS)));
 
       // ...each command has exactly one outcome, never two
       assertThat(completed(executions.values()).entrySet()).filteredOn(e -> orderCommands.contains(e.getKey()))
