@@ -114,28 +114,20 @@ public final class Pipeline implements AutoCloseable {
   /**
    * Conservation, no negative balance, locked = reserved, the ledger replays, and the stages agree:
    * accounts' open orders are exactly matching's resting and waiting orders, each with a reservation
-   * that covers what it may still take.
+   * that covers what it may still take, and matching's book is uncrossed.
    */
   public void checkInvariants() {
     Invariants invariants = new Invariants(accounts.driver()::getKeyValueStore);
     invariants.checkBalances(Invariants.netInflow(accounts.journal().outcomes()));
     List<OrderState> open = Invariants.values(accounts.driver().getKeyValueStore(AccountStores.OPEN_ORDERS));
-    checkAgreement(open, Invariants.values(matching.getKeyValueStore(MatchingStores.ORDERS)));
+    List<BookOrder> book = Invariants.values(matching.getKeyValueStore(MatchingStores.ORDERS));
+    checkAgreement(open, book);
+    checkUncrossed(book);
   }
 
   /** The ledger replays to the balances. */
   public void checkLedger() {
     new Invariants(accounts.driver()::getKeyValueStore).checkLedgerReplays(accounts.journal().ledger());
-  }
-
-  /** Every command got exactly one execution completing it. */
-  public void checkOneOutcomePerCommand(List<Long> commandIds) {
-    Map<Long, Long> completions = new HashMap<>();
-    allExecutions.stream().filter(Execution::getCommandComplete)
-        .forEach(e -> completions.merge(e.getCommandId(), 1L, Long::sum));
-    for (long id : commandIds) {
-      assertThat(completions.getOrDefault(id, 0L)).as("completions of command %d", id).isEqualTo(1);
-    }
   }
 
   /**
@@ -152,6 +144,23 @@ public final class Pipeline implements AutoCloseable {
       assertThat(held.getReservedRemaining()).as("reservation of order %d covers what it may still take", order.getOrderId())
           .isGreaterThanOrEqualTo(stillNeeded(order, held));
     }
+  }
+
+  /** Per symbol, every working bid is priced below every working ask: matching left nothing to match. */
+  static void checkUncrossed(List<BookOrder> book) {
+    Map<String, Long> bestBid = new HashMap<>();
+    Map<String, Long> bestAsk = new HashMap<>();
+    for (BookOrder order : book) {
+      if (order.getWorking() && order.getLeavesQty() > 0 && order.getPrice() > 0) {
+        if (order.getSide() == Side.BUY) {
+          bestBid.merge(order.getSymbol(), order.getPrice(), Math::max);
+        } else {
+          bestAsk.merge(order.getSymbol(), order.getPrice(), Math::min);
+        }
+      }
+    }
+    bestBid.forEach((symbol, bid) -> assertThat(bid).as("best bid of %s below its best ask", symbol)
+        .isLessThan(bestAsk.getOrDefault(symbol, Long.MAX_VALUE)));
   }
 
   private static long stillNeeded(BookOrder order, OrderState held) {
