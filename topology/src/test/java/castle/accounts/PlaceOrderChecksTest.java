@@ -19,6 +19,7 @@ import static castle.schema.orders.Side.SELL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import castle.accounts.config.AccountsConfig;
+import castle.accounts.query.Page;
 import castle.accounts.support.AccountsDriver.Step;
 import castle.accounts.support.Market;
 import castle.accounts.support.MatchingReports.Working;
@@ -37,6 +38,7 @@ import castle.topology.StageStamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Step 1 of the contract: which PlaceOrder accounts refuses, why, and in which order it checks. */
@@ -223,5 +225,50 @@ class PlaceOrderChecksTest extends AccountsScenario {
     assertThat(buy.ledger()).isEmpty();
     assertThat(accounts.balance(ALICE, USDT).getFree()).isEqualTo(units("299.99"));
     assertThat(accounts.balance(ALICE, USDT).getLocked()).isZero();
+  }
+
+  @Test
+  void anOrderFromAnAccountThatNeverDepositedIsRefusedForItsBalanceAndRecordsNothing() {
+    // Given a verified trader who has never deposited anything, so accounts holds no balance of hers
+    accounts.verifiedUser(BOB);
+    List<PlaceOrder> orders = List.of(Orders.limit(BUY, "30000", "0.01"), Orders.limit(SELL, "30000", "0.01"),
+        Orders.marketQuote(BUY, "100"), Orders.marketQty(SELL, "0.01"));
+
+    for (PlaceOrder order : orders) {
+      // When she places an order of any kind
+      Step step = accounts.place(BOB, order);
+
+      // Then exactly one outcome answers it: a complete REJECTED execution for insufficient balance
+      assertThat(step.rejections()).as("outcomes of %s", order).singleElement().satisfies(rejected -> {
+        assertThat(rejected.getOrderId()).isEqualTo(order.getOrderId());
+        assertThat(rejected.getCommandComplete()).isTrue();
+        assertThat(rejected.getStatus()).isEqualTo(OrderStatus.REJECTED);
+      });
+      assertThat(step.rejection()).contains(INSUFFICIENT_BALANCE);
+      assertThat(step.accepted()).isEmpty();
+      assertThat(step.ledger()).isEmpty();
+    }
+
+    // ...no balance, order or trade was recorded for her (zero rows, not rows of zero)
+    assertThat(accounts.queries().balances(BOB)).isEmpty();
+    assertThat(accounts.queries().openOrders(BOB)).isEmpty();
+    assertThat(accounts.queries().allOrders(BOB, BTCUSDT, Page.latest(Page.MAX_LIMIT))).isEmpty();
+    // ...and nothing of the refused orders lingers: once funded, the very same order is new to accounts
+    accounts.deposit(BOB, USDT, "300");
+    assertThat(accounts.place(BOB, orders.get(0)).accepted()).hasSize(1);
+  }
+
+  @Test
+  void anOrderFromAnAccountAccountsHasNeverSeenIsRefusedAsDisabledAndCreatesNoAccount() {
+    long stranger = 1_000_000_099L;
+
+    Step step = accounts.place(stranger, Orders.limit(BUY, "30000", "0.01"));
+
+    assertThat(step.rejections()).singleElement().extracting(Execution::getCommandComplete).isEqualTo(true);
+    assertThat(step.rejection()).as("step 1 of the contract: the account must exist").contains(ACCOUNT_DISABLED);
+    assertThat(step.ledger()).isEmpty();
+    assertThat(accounts.queries().account(stranger)).isEmpty();
+    assertThat(accounts.queries().balances(stranger)).isEmpty();
+    assertThat(accounts.queries().openOrders(stranger)).isEmpty();
   }
 }

@@ -36,6 +36,10 @@ class BadInputTest {
       return new Case(name, "POST", "/api/v3/order", params, null, null, code == 0 ? 404 : 400, code, message);
     }
 
+    static Case orderTest(String name, String params, int code, String message) {
+      return new Case(name, "POST", "/api/v3/order/test", params, null, null, 400, code, message);
+    }
+
     static Case request(String name, String method, String path, String params, int status, int code) {
       return new Case(name, method, path, params, null, null, status, code, null);
     }
@@ -108,6 +112,16 @@ class BadInputTest {
         Case.order("duplicated parameter", LIMIT + "&symbol=BTCUSDT", -1101, "Duplicate values for a parameter detected."),
         Case.order("malformed percent-encoding", LIMIT + "&note=%zz", -1100, null),
         Case.order("malformed recvWindow", LIMIT + "&recvWindow=-5", -1100, null),
+        Case.order("malformed price among unknown parameters", LIMIT.replace("price=30000", "price=3e4") + "&strategyId=17&someFlag=on",
+            -1100, "Illegal characters found in parameter 'price'; legal range is '^([0-9]{1,20})(\\.[0-9]{1,20})?$'."),
+        Case.order("malformed stopPrice", "symbol=BTCUSDT&side=SELL&type=STOP_LOSS_LIMIT&timeInForce=GTC&quantity=0.01"
+            + "&price=29000&stopPrice=29k", -1100, null),
+        Case.order("malformed quoteOrderQty", MARKET + "&quoteOrderQty=1e3", -1100,
+            "Illegal characters found in parameter 'quoteOrderQty'; legal range is '^([0-9]{1,20})(\\.[0-9]{1,20})?$'."),
+        Case.orderTest("order/test with a malformed quantity", LIMIT.replace("quantity=0.01", "quantity=0.01.0"), -1100, illegalQuantity),
+        Case.orderTest("order/test on an unknown symbol", LIMIT.replace("BTCUSDT", "NOPEUSDT"), -1121, "Invalid symbol."),
+        Case.orderTest("order/test with too small a notional", LIMIT.replace("price=30000", "price=1"), -1013,
+            "Filter failure: NOTIONAL"),
         Case.raw("JSON body", "application/json", "{\"symbol\":\"BTCUSDT\"}", 400, -1100),
         Case.raw("text body", "text/plain", "symbol=BTCUSDT", 400, -1100),
         Case.raw("body over the size limit", "application/x-www-form-urlencoded", "a=" + "b".repeat(2_000_000), 413, 0),

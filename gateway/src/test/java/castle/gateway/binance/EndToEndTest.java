@@ -61,6 +61,7 @@ class EndToEndTest {
   static TestTopics topics;
   static StreamsRuntime streams;
   static TestGateway gateway;
+  static TestGateway impatient;
 
   @BeforeAll
   static void start() throws Exception {
@@ -82,6 +83,9 @@ class EndToEndTest {
     topics.publish(TestMarkets.key(BUYER_KEY, SECRET, BUYER, ApiPermission.TRADE, false));
     gateway = TestGateway.start(topics,
         new BinanceSettings(7, SETTLE, RateLimitSettings.binance(), topics::name, Clock.systemUTC()), router, port);
+    // No outcome can cross both stages in a millisecond: this gateway's answers are always -1007.
+    impatient = TestGateway.start(topics,
+        new BinanceSettings(8, Duration.ofMillis(1), RateLimitSettings.binance(), topics::name, Clock.systemUTC()), router, 0);
     await().atMost(SETTLE).ignoreExceptions().until(() ->
         store(streams.apps().get(AccountsApp.NAME), AccountStores.SYMBOLS).get("BTCUSDT") != null
             && store(streams.apps().get("matching"), MatchingStores.SYMBOLS).get("BTCUSDT") != null);
@@ -102,6 +106,7 @@ class EndToEndTest {
 
   @AfterAll
   static void stop() {
+    impatient.close();
     gateway.close();
     streams.close();
   }
@@ -183,6 +188,36 @@ class EndToEndTest {
     Reply tooBig = order(SELLER_KEY, "side=SELL&type=LIMIT&timeInForce=GTC&quantity=2&price=30000&newOrderRespType=FULL");
 
     assertError(tooBig, 400, -2010, "Account has insufficient balance for requested action.");
+  }
+
+  @Test
+  void anOrderWhoseOutcomeWasUnknownInTimeIsLaterReadBackInItsRealState() throws Exception {
+    String lockedBefore = balance(account(SELLER_KEY), "BTC").path("locked").asText();
+
+    Reply unknown = impatient.signed("POST", "/api/v3/order", "symbol=BTCUSDT&side=SELL&type=LIMIT&timeInForce=GTC"
+        + "&quantity=0.01&price=45000&newClientOrderId=late-1&newOrderRespType=RESULT", SELLER_KEY, SECRET);
+
+    assertError(unknown, 408, -1007,
+        "Timeout waiting for response from backend server. Send status unknown; execution status unknown.");
+    // The client asks for the order by its own id, as the contract tells it to, and gets the real order
+    await().atMost(SETTLE).untilAsserted(() -> {
+      Reply order = read(SELLER_KEY, "/api/v3/order", "symbol=BTCUSDT&origClientOrderId=late-1");
+      assertThat(order.status()).as(order.body().toString()).isEqualTo(200);
+      assertThat(order.body().path("status").asText()).isEqualTo("NEW");
+    });
+    JsonNode order = read(SELLER_KEY, "/api/v3/order", "symbol=BTCUSDT&origClientOrderId=late-1").body();
+    assertThat(order.path("side").asText()).isEqualTo("SELL");
+    assertThat(order.path("price").asText()).isEqualTo("45000.00000000");
+    assertThat(order.path("origQty").asText()).isEqualTo("0.01000000");
+    assertThat(order.path("executedQty").asText()).isEqualTo("0.00000000");
+    long orderId = order.path("orderId").asLong();
+    assertThat(read(SELLER_KEY, "/api/v3/order", "symbol=BTCUSDT&orderId=" + orderId).body().path("clientOrderId").asText())
+        .isEqualTo("late-1");
+    // ...and it is live in the book: a cancel finds it, and its reservation goes back
+    Reply canceled = cancel(SELLER_KEY, "symbol=BTCUSDT&orderId=" + orderId);
+    assertThat(canceled.body().path("status").asText()).as(canceled.body().toString()).isEqualTo("CANCELED");
+    await().atMost(SETTLE).untilAsserted(() ->
+        assertThat(balance(account(SELLER_KEY), "BTC").path("locked").asText()).isEqualTo(lockedBefore));
   }
 
   @Test

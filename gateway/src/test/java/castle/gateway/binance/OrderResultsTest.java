@@ -17,10 +17,12 @@ import castle.schema.orders.PlaceOrder;
 import castle.schema.orders.Side;
 import castle.schema.orders.TimeInForce;
 import castle.schema.users.ApiPermission;
+import castle.topics.Topics;
 import castle.topology.StageStamp;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,7 +33,8 @@ import org.junit.jupiter.api.Test;
 /**
  * New orders and cancels answered as Binance would: ACK once Kafka has the command, RESULT and
  * FULL once the committed executions of the order are in, rejections as their 4xx, and -1007 when
- * the outcome does not come in time. The executions come from a scripted stand-in for accounts and
+ * the outcome does not come in time; {@code order/test} checks the same way and writes nothing, and
+ * parameters Castle does not know are ignored. The executions come from a scripted stand-in for accounts and
  * matching that writes them transactionally; the end-to-end test runs the real stages.
  */
 class OrderResultsTest {
@@ -235,6 +238,43 @@ class OrderResultsTest {
     JsonNode canceled = reply.get().body();
     assertThat(canceled.findValuesAsText("orderId")).containsExactly("81", "82");
     assertThat(canceled.findValuesAsText("origClientOrderId")).containsExactly("a", "b");
+  }
+
+  @Test
+  void orderTestChecksAnOrderAsARealOneButWritesNothing() throws Exception {
+    String order = "symbol=BTCUSDT&side=BUY&type=LIMIT&timeInForce=GTC&quantity=0.01&price=30000&newOrderRespType=ACK";
+    Map<String, Long> before = topics.endOffsets();
+
+    Reply valid = gateway.signed("POST", "/api/v3/order/test", order + "&newClientOrderId=dry-1", KEY, SECRET);
+    Reply invalid = gateway.signed("POST", "/api/v3/order/test",
+        order.replace("price=30000", "price=30000.001") + "&newClientOrderId=dry-2", KEY, SECRET);
+
+    assertThat(valid.status()).as(valid.body().toString()).isEqualTo(200);
+    assertThat(valid.body().toString()).isEqualTo("{}");
+    assertError(invalid, 400, -1013, "Filter failure: PRICE_FILTER");
+    assertThat(topics.endOffsets()).as("end offsets of every topic the gateway uses").isEqualTo(before);
+    // ...whereas the same order placed for real is one more record on orders.commands
+    Reply placed = gateway.signed("POST", "/api/v3/order", order + "&newClientOrderId=dry-1", KEY, SECRET);
+    assertThat(placed.status()).as(placed.body().toString()).isEqualTo(200);
+    String commands = topics.name(Topics.ORDER_COMMANDS);
+    assertThat(topics.endOffsets().get(commands)).isEqualTo(before.get(commands) + 1);
+  }
+
+  @Test
+  void unknownOptionalParametersAreIgnoredAsBinanceIgnoresThem() throws Exception {
+    String order = "symbol=BTCUSDT&side=SELL&type=LIMIT&timeInForce=GTC&quantity=0.02&price=31000&newClientOrderId=extra-1"
+        + "&newOrderRespType=ACK&strategyId=17&strategyType=1000000&someFutureFlag=on";
+
+    Reply tested = gateway.signed("POST", "/api/v3/order/test", order, KEY, SECRET);
+    Reply placed = gateway.signed("POST", "/api/v3/order", order, KEY, SECRET);
+
+    assertThat(tested.status()).as(tested.body().toString()).isEqualTo(200);
+    assertThat(placed.status()).as(placed.body().toString()).isEqualTo(200);
+    PlaceOrder command = (PlaceOrder) pipeline.command(clientOrderId("extra-1")).value().getAction();
+    assertThat(command.getOrderId()).isEqualTo(placed.body().path("orderId").asLong());
+    assertThat(command.getSide()).isEqualTo(Side.SELL);
+    assertThat(command.getPrice()).isEqualTo(3_100_000_000_000L);
+    assertThat(command.getQuantity()).isEqualTo(2_000_000L);
   }
 
   @Test

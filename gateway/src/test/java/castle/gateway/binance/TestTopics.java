@@ -11,12 +11,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -126,6 +128,23 @@ final class TestTopics {
         consumer.poll(Duration.ofMillis(200)).forEach(records::add);
       }
       return records;
+    }
+  }
+
+  /**
+   * The end offset of every topic under this test's prefix, summed over its partitions: a request
+   * that leaves them all unchanged wrote nothing (transaction markers would move them too).
+   */
+  Map<String, Long> endOffsets() throws Exception {
+    try (Admin admin = Admin.create(kafka())) {
+      List<String> mine = admin.listTopics().names().get().stream().filter(name -> name.startsWith(prefix)).toList();
+      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+      admin.describeTopics(mine).allTopicNames().get().forEach((name, description) -> description.partitions()
+          .forEach(p -> latest.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
+      Map<String, Long> ends = new TreeMap<>();
+      admin.listOffsets(latest).all().get().forEach((partition, info) ->
+          ends.merge(partition.topic(), info.offset(), Long::sum));
+      return ends;
     }
   }
 

@@ -14,15 +14,16 @@ import castle.schema.orders.OrderStatus;
 import castle.schema.orders.OrderType;
 import castle.schema.orders.SelfTradePreventionMode;
 import castle.schema.orders.Side;
-import castle.schema.orders.Side;
 import castle.schema.orders.TimeInForce;
 import castle.schema.wallet.LedgerCause;
 import castle.schema.wallet.LedgerEntry;
 import castle.topics.Topics;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -206,6 +207,55 @@ class MarketSocketTest {
   }
 
   @Test
+  void partialBookStreamsCarryTheTopLevelsOfMatchingsBookBestFirst() throws Exception {
+    String symbol = "PBKUSDT";
+    fixture.configure(symbol);
+    fixture.flush();
+    List<String> streams = List.of("pbkusdt@depth5", "pbkusdt@depth10@100ms", "pbkusdt@depth20");
+    try (WsClient client = WsClient.connect(fixture.ws("/stream?streams=" + String.join("/", streams)))) {
+      client.send("{\"method\":\"LIST_SUBSCRIPTIONS\",\"id\":1}");
+      assertThat(reply(client).path("result")).hasSize(3);
+
+      // When 25 levels a side rest in matching, placed worst first, with a second order at the best bid
+      int orders = 0;
+      for (int i = 24; i >= 0; i--) {
+        fixture.place(symbol, 1, 100 + i, Side.BUY, 2_000_000 - i * 1_000, 10_000L * (i + 1));
+        fixture.place(symbol, 2, 200 + i, Side.SELL, 2_010_000 + i * 1_000, 10_000L * (i + 1));
+        orders += 2;
+      }
+      fixture.place(symbol, 3, 300, Side.BUY, 2_000_000, 5_000);
+      fixture.flush();
+      long lastUpdateId = orders + 1;
+
+      // Then each stream's snapshot of that book holds its number of levels, best first, with
+      // quantities summed per price, and equals the REST depth of the same limit
+      for (String stream : streams) {
+        int levels = Integer.parseInt(stream.replaceAll(".*@depth([0-9]+).*", "$1"));
+        JsonNode partial = client.await(m -> m.path("stream").asText().equals(stream)
+            && m.path("data").path("lastUpdateId").asLong() == lastUpdateId, WAIT).path("data");
+        assertThat(fieldNames(partial)).containsExactly("lastUpdateId", "bids", "asks");
+        List<List<String>> bids = levels(partial.path("bids"));
+        List<List<String>> asks = levels(partial.path("asks"));
+        assertThat(bids).as("%s bids", stream).hasSize(levels)
+            .startsWith(List.of("20000.00000000", "1.50000000"), List.of("19990.00000000", "2.00000000"));
+        assertThat(asks).as("%s asks", stream).hasSize(levels)
+            .startsWith(List.of("20100.00000000", "1.00000000"), List.of("20110.00000000", "2.00000000"));
+        assertThat(bids).extracting(level -> new BigDecimal(level.get(0))).as("%s bids, highest first", stream)
+            .isSortedAccordingTo(Comparator.reverseOrder()).doesNotHaveDuplicates();
+        assertThat(asks).extracting(level -> new BigDecimal(level.get(0))).as("%s asks, lowest first", stream)
+            .isSortedAccordingTo(Comparator.naturalOrder()).doesNotHaveDuplicates();
+        assertThat(bids.get(levels - 1)).isEqualTo(List.of(
+            new BigDecimal(2_000_000 - (levels - 1) * 1_000).movePointLeft(2).setScale(8).toPlainString(),
+            new BigDecimal(10_000L * levels).movePointLeft(4).setScale(8).toPlainString()));
+        JsonNode rest = depth(symbol, levels);
+        assertThat(rest.path("lastUpdateId").asLong()).isEqualTo(lastUpdateId);
+        assertThat(bids).isEqualTo(levels(rest.path("bids")));
+        assertThat(asks).isEqualTo(levels(rest.path("asks")));
+      }
+    }
+  }
+
+  @Test
   void aConnectionIsClosedWhenItSendsTooFastAndRefusedMoreThanItsStreamLimit() throws Exception {
     try (WsClient many = WsClient.connect(fixture.ws("/ws"))) {
       List<String> names = new ArrayList<>();
@@ -300,9 +350,20 @@ class MarketSocketTest {
   }
 
   private static JsonNode depth(String symbol) throws Exception {
-    var response = fixture.get("/api/v3/depth?symbol=" + symbol + "&limit=1000");
+    return depth(symbol, 1000);
+  }
+
+  private static JsonNode depth(String symbol, int limit) throws Exception {
+    var response = fixture.get("/api/v3/depth?symbol=" + symbol + "&limit=" + limit);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return fixture.json.readTree(response.body());
+  }
+
+  /** A depth side's [price, quantity] levels as strings, in the order sent. */
+  private static List<List<String>> levels(JsonNode side) {
+    List<List<String>> levels = new ArrayList<>();
+    side.forEach(level -> levels.add(List.of(level.get(0).asText(), level.get(1).asText())));
+    return levels;
   }
 
   private static List<String> fieldNames(JsonNode node) {

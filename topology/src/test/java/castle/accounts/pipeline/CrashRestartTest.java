@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import castle.accounts.FeeAccount;
 import castle.accounts.config.AccountsConfig;
 import castle.accounts.query.AccountQueries;
-import castle.accounts.store.AccountStores;
 import castle.accounts.support.Invariants;
 import castle.accounts.support.RandomTraffic;
 import castle.accounts.support.RandomTraffic.Input;
@@ -23,17 +22,18 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Crash and restart mid-stream, on the real broker: accounts, then matching, stops on an undecodable
  * record in the middle of the traffic (its open transaction aborted, its local state rebuilt from the
  * changelog on restart) and restarts skipping it. Inputs go one at a time, each waited for, so the
- * run is as deterministic as the uninterrupted reference run through the piped drivers; at the end
- * every ledger entry, execution and balance equals the reference, and the invariants hold.
+ * run is as deterministic as the uninterrupted reference run through the piped drivers. After every
+ * input, and so right after each restart, the balances are the reference's and the invariants hold
+ * (conservation, no negative balance, locked = reserved, one outcome per command and one end per
+ * order, the stages agree, an uncrossed book); each restarted app restored its state from its
+ * changelogs; at the end every ledger entry and execution equals the reference.
  */
-@EnabledIf("castle.accounts.pipeline.RealMatching#available")
 class CrashRestartTest {
 
   private static final int INPUTS = 90;
@@ -59,6 +59,8 @@ class CrashRestartTest {
 
       // When the same inputs run live, one at a time, with accounts crashing a third of the way
       // through and matching two thirds of the way
+      AccountQueries queries = new AccountQueries(live::accountsStore);
+      Invariants invariants = new Invariants(live::accountsStore);
       for (int i = 0; i < inputs.size(); i++) {
         Input input = inputs.get(i);
         live.send(input);
@@ -73,25 +75,31 @@ class CrashRestartTest {
         }
         live.flush();
         progress.awaitTotals(reference.totalsAfter(i));
+
+        // Then, after every input and so right after each restart, the state is the reference's
+        live.awaitQueryable();
+        for (long account : reference.accounts()) {
+          assertThat(queries.balances(account)).as("balances of %d after input %d", account, i)
+              .isEqualTo(reference.balancesAfter(i, account));
+        }
+        // ...and the invariants hold
+        invariants.checkBalances(Invariants.netInflow(outcomes.values()));
+        live.checkStagesAgree();
+        List<Input> sent = inputs.subList(0, i + 1);
+        OutcomeChecks.checkOnePerCommand(sent, executions.values(), outcomes.values());
+        OutcomeChecks.checkOneEndPerOrder(sent, executions.values(), queries);
+        if (i == INPUTS / 3) {
+          assertThat(live.accountsRestored()).as("changelog records accounts restored on restart").isPositive();
+        } else if (i == 2 * INPUTS / 3) {
+          assertThat(live.matchingRestored()).as("changelog records matching restored on restart").isPositive();
+        }
       }
 
-      // Then nothing was lost or doubled: every ledger entry and execution equals the reference
+      // ...and at the end nothing was lost or doubled: every ledger entry and execution equals the
+      // reference, and the ledger replays to the restarted stores' balances
       assertThat(byAccount(ledger.values(), LedgerEntry::getAccountId)).isEqualTo(reference.ledger());
       assertThat(byAccount(executions.values(), Execution::getAccountId)).isEqualTo(reference.executions());
-      // ...the balances are the reference's
-      live.awaitRunning();
-      AccountQueries queries = new AccountQueries(live::accountsStore);
-      await().atMost(STEP_TIMEOUT).untilAsserted(() -> {
-        for (long account : reference.accounts()) {
-          assertThat(queries.balances(account)).as("balances of %d", account).isEqualTo(reference.balances(account));
-        }
-      });
-      // ...and the invariants hold on the restarted stores
-      Invariants invariants = new Invariants(live::accountsStore);
-      invariants.checkBalances(Invariants.netInflow(outcomes.values()));
       invariants.checkLedgerReplays(ledger.values());
-      Pipeline.checkAgreement(Invariants.values(live.accountsStore(AccountStores.OPEN_ORDERS)),
-          Invariants.values(live.matchingStore(RealMatching.ORDERS_STORE)).stream().map(RealMatching.BookEntry::of).toList());
     }
   }
 
@@ -99,25 +107,28 @@ class CrashRestartTest {
     return values.stream().collect(Collectors.groupingBy(account));
   }
 
-  /** The uninterrupted run through the piped drivers, and how much it had written after each input. */
+  /**
+   * The uninterrupted run through the piped drivers: what it wrote in all, and how much it had
+   * written and every account's balances after each input.
+   */
   private record Reference(Map<Long, List<LedgerEntry>> ledger, Map<Long, List<Execution>> executions,
-      Map<Long, List<Balance>> balancesByAccount, List<Totals> totals) {
+      List<Long> accounts, List<Map<Long, List<Balance>>> balances, List<Totals> totals) {
 
     static Reference of(List<Input> preamble, List<Input> inputs, List<Long> traders) {
+      List<Long> accounts = new ArrayList<>(traders);
+      accounts.add(FeeAccount.ID);
       try (Pipeline pipeline = new Pipeline(AccountsConfig.defaults())) {
         preamble.forEach(pipeline::feed);
         List<Totals> totals = new ArrayList<>();
+        List<Map<Long, List<Balance>>> balances = new ArrayList<>();
         for (Input input : inputs) {
           pipeline.feed(input);
           totals.add(new Totals(pipeline.accounts().journal().ledger().size(), pipeline.executions().size(),
               pipeline.accounts().journal().outcomes().size()));
+          balances.add(accounts.stream().collect(Collectors.toMap(a -> a, a -> pipeline.accounts().queries().balances(a))));
         }
-        List<Long> accounts = new ArrayList<>(traders);
-        accounts.add(FeeAccount.ID);
-        Map<Long, List<Balance>> balances = accounts.stream()
-            .collect(Collectors.toMap(a -> a, a -> pipeline.accounts().queries().balances(a)));
         return new Reference(byAccount(pipeline.accounts().journal().ledger(), LedgerEntry::getAccountId),
-            byAccount(pipeline.executions(), Execution::getAccountId), balances, totals);
+            byAccount(pipeline.executions(), Execution::getAccountId), List.copyOf(accounts), balances, totals);
       }
     }
 
@@ -125,12 +136,8 @@ class CrashRestartTest {
       return totals.get(input);
     }
 
-    List<Long> accounts() {
-      return List.copyOf(balancesByAccount.keySet());
-    }
-
-    List<Balance> balances(long account) {
-      return balancesByAccount.get(account);
+    List<Balance> balancesAfter(int input, long account) {
+      return balances.get(input).get(account);
     }
   }
 

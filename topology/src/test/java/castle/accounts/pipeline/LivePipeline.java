@@ -3,9 +3,14 @@ package castle.accounts.pipeline;
 import static org.awaitility.Awaitility.await;
 
 import castle.accounts.AccountsApp;
+import castle.accounts.store.AccountStores;
+import castle.accounts.support.Invariants;
 import castle.accounts.config.AccountsConfig;
 import castle.accounts.support.RandomTraffic.Input;
 import castle.broker.SharedBroker;
+import castle.matching.MatchingApp;
+import castle.matching.MatchingStores;
+import castle.schema.matching.BookOrder;
 import castle.topics.Topic;
 import castle.topics.Topics;
 import castle.topology.StreamsApp;
@@ -31,12 +36,14 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -88,7 +95,7 @@ final class LivePipeline implements AutoCloseable {
 
   /** Starts matching (with these extra Streams settings). */
   void startMatching(Map<String, Object> settings) {
-    matching = start(new Named(RealMatching.app(), matchingName, settings));
+    matching = start(new Named(new MatchingApp(), matchingName, settings));
   }
 
   /**
@@ -99,10 +106,14 @@ final class LivePipeline implements AutoCloseable {
       StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 6_000,
       StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 1_000);
 
-  /** Settings of an app restarted after a poison record: it skips what it cannot decode. */
+  /**
+   * Settings of an app restarted after a poison record: it skips what it cannot decode, and records
+   * its tasks' restoration (a DEBUG-level metric) so a test can tell restored state from empty state.
+   */
   static Map<String, Object> skippingPoison() {
     Map<String, Object> settings = new HashMap<>(QUICK_REJOIN);
     settings.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class.getName());
+    settings.put(StreamsConfig.METRICS_RECORDING_LEVEL_CONFIG, Sensor.RecordingLevel.DEBUG.name);
     return settings;
   }
 
@@ -144,6 +155,42 @@ final class LivePipeline implements AutoCloseable {
   /** Waits until everything sent so far is on the broker. */
   void flush() {
     producer.flush();
+  }
+
+  /** Changelog records accounts restored into its stores since it last started (needs {@link #skippingPoison}). */
+  long accountsRestored() {
+    return restored(accounts.apps().get(accountsName));
+  }
+
+  /** Changelog records matching restored into its stores since it last started (needs {@link #skippingPoison}). */
+  long matchingRestored() {
+    return restored(matching.apps().get(matchingName));
+  }
+
+  private static long restored(KafkaStreams streams) {
+    return streams.metrics().values().stream()
+        .filter(m -> m.metricName().group().equals("stream-task-metrics") && m.metricName().name().equals("restore-total"))
+        .mapToLong(m -> ((Number) m.metricValue()).longValue())
+        .sum();
+  }
+
+  /**
+   * Waits until both apps answer queries, then checks that they agree (accounts' open orders are
+   * matching's orders, each covered by its reservation) and that matching's book is uncrossed.
+   */
+  void checkStagesAgree() {
+    awaitQueryable();
+    List<BookOrder> book = Invariants.values(matchingStore(MatchingStores.ORDERS));
+    Pipeline.checkAgreement(Invariants.values(accountsStore(AccountStores.OPEN_ORDERS)), book);
+    Pipeline.checkUncrossed(book);
+  }
+
+  /** Waits until both apps run and their stores answer, as after a restart's restoration. */
+  void awaitQueryable() {
+    awaitRunning();
+    await().atMost(Duration.ofSeconds(60)).ignoreExceptionsInstanceOf(InvalidStateStoreException.class).until(() ->
+        accountsStore(AccountStores.BALANCES).approximateNumEntries() >= 0
+            && matchingStore(MatchingStores.ORDERS).approximateNumEntries() >= 0);
   }
 
   /** The accounts app's stores, for interactive queries. */

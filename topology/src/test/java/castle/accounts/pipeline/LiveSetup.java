@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import castle.accounts.query.AccountQueries;
 import castle.accounts.store.AccountStores;
 import castle.accounts.support.RandomTraffic.Input;
+import castle.matching.MatchingStores;
 import castle.schema.accounts.AccountRecord;
 import castle.schema.reference.SymbolConfig;
 import castle.schema.users.KycStatus;
@@ -34,7 +35,7 @@ final class LiveSetup {
     await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> {
       for (Input symbol : symbols) {
         assertThat(live.accountsStore(AccountStores.SYMBOLS).get(symbol.key())).isNotNull();
-        assertThat(live.matchingStore(RealMatching.SYMBOLS_STORE).get(symbol.key())).isNotNull();
+        assertThat(live.matchingStore(MatchingStores.SYMBOLS).get(symbol.key())).isNotNull();
       }
     });
 

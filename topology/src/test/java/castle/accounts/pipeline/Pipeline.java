@@ -10,10 +10,12 @@ import castle.accounts.support.AccountsDriver.Step;
 import castle.accounts.support.DriverState;
 import castle.accounts.support.Invariants;
 import castle.accounts.support.RandomTraffic.Input;
+import castle.matching.MatchingApp;
+import castle.matching.MatchingStores;
 import castle.money.FixedPoint;
 import castle.schema.accounts.OrderState;
 import castle.schema.market.Trade;
-import castle.accounts.pipeline.RealMatching.BookEntry;
+import castle.schema.matching.BookOrder;
 import castle.schema.orders.AcceptedCommand;
 import castle.schema.orders.Execution;
 import castle.schema.orders.Side;
@@ -55,7 +57,7 @@ public final class Pipeline implements AutoCloseable {
   /** Both stages, accounts with {@code config}. */
   public Pipeline(AccountsConfig config) {
     accounts = new AccountsDriver(config);
-    matching = DriverState.start(RealMatching.app().topology(), "matching-test", matchingState);
+    matching = DriverState.start(new MatchingApp().topology(), "matching-test", matchingState);
     accepted = matching.createInputTopic(Topics.ORDERS_ACCEPTED.name(), new StringSerializer(),
         Topics.ORDERS_ACCEPTED.valueSerde().serializer());
     symbols = matching.createInputTopic(Topics.SYMBOLS.name(), new StringSerializer(),
@@ -112,14 +114,15 @@ public final class Pipeline implements AutoCloseable {
   /**
    * Conservation, no negative balance, locked = reserved, the ledger replays, and the stages agree:
    * accounts' open orders are exactly matching's resting and waiting orders, each with a reservation
-   * that covers what it may still take.
+   * that covers what it may still take, and matching's book is uncrossed.
    */
   public void checkInvariants() {
     Invariants invariants = new Invariants(accounts.driver()::getKeyValueStore);
     invariants.checkBalances(Invariants.netInflow(accounts.journal().outcomes()));
     List<OrderState> open = Invariants.values(accounts.driver().getKeyValueStore(AccountStores.OPEN_ORDERS));
-    checkAgreement(open,
-        Invariants.values(matching.getKeyValueStore(RealMatching.ORDERS_STORE)).stream().map(BookEntry::of).toList());
+    List<BookOrder> book = Invariants.values(matching.getKeyValueStore(MatchingStores.ORDERS));
+    checkAgreement(open, book);
+    checkUncrossed(book);
   }
 
   /** The ledger replays to the balances. */
@@ -127,38 +130,45 @@ public final class Pipeline implements AutoCloseable {
     new Invariants(accounts.driver()::getKeyValueStore).checkLedgerReplays(accounts.journal().ledger());
   }
 
-  /** Every command got exactly one execution completing it. */
-  public void checkOneOutcomePerCommand(List<Long> commandIds) {
-    Map<Long, Long> completions = new HashMap<>();
-    allExecutions.stream().filter(Execution::getCommandComplete)
-        .forEach(e -> completions.merge(e.getCommandId(), 1L, Long::sum));
-    for (long id : commandIds) {
-      assertThat(completions.getOrDefault(id, 0L)).as("completions of command %d", id).isEqualTo(1);
-    }
-  }
-
   /**
    * Accounts' open orders are exactly the orders matching holds, and each one's reservation covers
    * what it may still take: its remaining quantity for a SELL, its remaining notional at its limit
    * price for a limit-priced BUY.
    */
-  static void checkAgreement(Collection<OrderState> open, List<BookEntry> book) {
+  static void checkAgreement(Collection<OrderState> open, List<BookOrder> book) {
     Map<Long, OrderState> byId = open.stream().collect(Collectors.toMap(OrderState::getOrderId, Function.identity()));
-    assertThat(book).extracting(BookEntry::orderId).as("matching's orders are accounts' open orders")
+    assertThat(book).extracting(BookOrder::getOrderId).as("matching's orders are accounts' open orders")
         .containsExactlyInAnyOrderElementsOf(byId.keySet());
-    for (BookEntry order : book) {
-      OrderState held = byId.get(order.orderId());
-      assertThat(held.getReservedRemaining()).as("reservation of order %d covers what it may still take", order.orderId())
+    for (BookOrder order : book) {
+      OrderState held = byId.get(order.getOrderId());
+      assertThat(held.getReservedRemaining()).as("reservation of order %d covers what it may still take", order.getOrderId())
           .isGreaterThanOrEqualTo(stillNeeded(order, held));
     }
   }
 
-  private static long stillNeeded(BookEntry order, OrderState held) {
-    if (order.side() == Side.SELL) {
-      return order.quoteOrderQty() > 0 ? 0 : order.leavesQty();
+  /** Per symbol, every working bid is priced below every working ask: matching left nothing to match. */
+  static void checkUncrossed(List<BookOrder> book) {
+    Map<String, Long> bestBid = new HashMap<>();
+    Map<String, Long> bestAsk = new HashMap<>();
+    for (BookOrder order : book) {
+      if (order.getWorking() && order.getLeavesQty() > 0 && order.getPrice() > 0) {
+        if (order.getSide() == Side.BUY) {
+          bestBid.merge(order.getSymbol(), order.getPrice(), Math::max);
+        } else {
+          bestAsk.merge(order.getSymbol(), order.getPrice(), Math::min);
+        }
+      }
     }
-    return OrderTypes.isLimitPriced(order.type())
-        ? FixedPoint.notional(order.price(), order.leavesQty(), held.getBaseScale())
+    bestBid.forEach((symbol, bid) -> assertThat(bid).as("best bid of %s below its best ask", symbol)
+        .isLessThan(bestAsk.getOrDefault(symbol, Long.MAX_VALUE)));
+  }
+
+  private static long stillNeeded(BookOrder order, OrderState held) {
+    if (order.getSide() == Side.SELL) {
+      return order.getQuoteOrderQty() > 0 ? 0 : order.getLeavesQty();
+    }
+    return OrderTypes.isLimitPriced(order.getType())
+        ? FixedPoint.notional(order.getPrice(), order.getLeavesQty(), held.getBaseScale())
         : 0;
   }
 

@@ -15,7 +15,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.statistics.Statistics;
 
 /**
@@ -24,7 +23,6 @@ import net.jqwik.api.statistics.Statistics;
  * locked = what open orders and pending withdrawals reserve, accounts' open orders = matching's
  * orders with covering reservations, and the input's single outcome. At the end the ledger replays.
  */
-@AddLifecycleHook(RequiresMatching.class)
 class PipelinePropertyTest {
 
   @Property(tries = 25, shrinking = ShrinkingMode.BOUNDED)
