@@ -26,9 +26,18 @@ public final class SinkStack implements AutoCloseable {
    * @param restListener the worker's REST listener ({@code http://127.0.0.1:0} for a free port)
    * @param sinks the sinks to run, each with its connector settings (they override the defaults)
    * @param deadLetterReplication replication factor of the dead-letter topic if Connect creates it
+   * @param workerSettings worker properties that override the defaults, such as a test's shorter
+   *     {@code offset.flush.interval.ms}
    */
   public record Options(Map<String, ?> kafka, Path workDir, String restListener,
-      Map<Sink, Map<String, String>> sinks, int deadLetterReplication) {}
+      Map<Sink, Map<String, String>> sinks, int deadLetterReplication, Map<String, String> workerSettings) {
+
+    /** Options with the worker's default properties. */
+    public Options(Map<String, ?> kafka, Path workDir, String restListener, Map<Sink, Map<String, String>> sinks,
+        int deadLetterReplication) {
+      this(kafka, workDir, restListener, sinks, deadLetterReplication, Map.of());
+    }
+  }
 
   private final ConnectWorker worker;
   private final Map<Sink, String> connectors;
@@ -41,8 +50,9 @@ public final class SinkStack implements AutoCloseable {
   /** Starts a standalone worker and the chosen sinks, and waits until all of them run. */
   public static SinkStack start(Options options) {
     long begin = System.nanoTime();
-    ConnectWorker worker = ConnectWorker.start(
-        WorkerProperties.standalone(options.kafka(), options.workDir(), options.restListener()), false);
+    Map<String, String> workerProps = WorkerProperties.standalone(options.kafka(), options.workDir(), options.restListener());
+    workerProps.putAll(options.workerSettings());
+    ConnectWorker worker = ConnectWorker.start(workerProps, false);
     Map<Sink, String> connectors = new LinkedHashMap<>();
     try {
       options.sinks().forEach((sink, settings) -> {

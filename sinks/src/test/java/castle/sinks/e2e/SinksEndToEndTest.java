@@ -3,11 +3,9 @@ package castle.sinks.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import castle.broker.SharedBroker;
-import castle.sinks.kit.ConnectorProgress;
 import castle.sinks.kit.SinkHarness;
 import castle.sinks.kit.TestTopics;
 import castle.sinks.kit.TradingSession;
-import castle.sinks.worker.Sink;
 import castle.topics.Topics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,9 +23,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * End to end: a trading session's records on the real topics reach every store exactly once, and a
- * restarted sink stack carries on where the first left off. Until the trading pipeline is on this
- * branch, the session's records are produced here as the pipeline would write them; a pipeline-driven
- * test starts {@link SinkHarness} against its broker the same way.
+ * restarted sink stack carries on where the first left off. The session's records are produced here as
+ * the pipeline would write them, so their counts are known exactly; {@link PipelineToSinksTest} runs
+ * the real pipeline into the sinks.
  */
 class SinksEndToEndTest {
 
@@ -49,7 +47,7 @@ class SinksEndToEndTest {
       produce(first);
 
       // Then every store has each record once
-      awaitCaughtUp(sinks);
+      sinks.awaitCaughtUp(TIMEOUT);
       assertStores(sinks, first, 120);
       assertThat(sinks.notifications(24, TIMEOUT)).hasSize(24)
           .extracting(m -> m.messageAttributes().get("notificationId").stringValue()).doesNotHaveDuplicates();
@@ -59,7 +57,7 @@ class SinksEndToEndTest {
     TradingSession second = TradingSession.of(60, 5, start + 121_000);
     try (SinkHarness sinks = SinkHarness.start(SharedBroker.bootstrapServers())) {
       produce(second);
-      awaitCaughtUp(sinks);
+      sinks.awaitCaughtUp(TIMEOUT);
 
       // Then they carry on from the offsets the first stack committed: the new stores hold exactly the
       // second part of the session
@@ -73,12 +71,6 @@ class SinksEndToEndTest {
     TestTopics.produce(Topics.WALLET_LEDGER.name(), session.ledger());
     TestTopics.produce(Topics.MARKET_CANDLES.name(), session.candles());
     TestTopics.produce(Topics.NOTIFICATIONS.name(), session.notifications());
-  }
-
-  private static void awaitCaughtUp(SinkHarness sinks) {
-    for (Sink sink : Sink.values()) {
-      ConnectorProgress.awaitCaughtUp(sinks.stack().connectorName(sink), sink.topics(), TIMEOUT);
-    }
   }
 
   private static void assertStores(SinkHarness sinks, TradingSession session, int trades) {

@@ -75,8 +75,10 @@ public final class SinkHarness implements AutoCloseable {
         "influxdb.bucket", bucket, "influxdb.token", TOKEN));
     sinks.put(Sink.NOTIFICATIONS, with(TestConnectors.standIn(ElasticMq.url()), Map.of("notify.target", "sqs", "sqs.queue.url", queue)));
     try {
+      // Tests wait on committed offsets, after replays too: commit them often.
       SinkStack stack = SinkStack.start(new SinkStack.Options(Map.of("bootstrap.servers", bootstrapServers),
-          Files.createTempDirectory("castle-sinks-"), "http://127.0.0.1:0", sinks, 1));
+          Files.createTempDirectory("castle-sinks-"), "http://127.0.0.1:0", sinks, 1,
+          Map.of("offset.flush.interval.ms", "500")));
       DynamoDbClient dynamo = DynamoDbClient.builder().endpointOverride(URI.create(dynalite)).region(Region.US_EAST_1)
           .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("castle", "castle"))).build();
       return new SinkHarness(stack, influx, new Db(jdbcUrl), dynamo, table, bucket, queues, queue);
@@ -95,6 +97,13 @@ public final class SinkHarness implements AutoCloseable {
   /** The running sinks. */
   public SinkStack stack() {
     return stack;
+  }
+
+  /** Waits until every sink has written every committed record of its topics. */
+  public void awaitCaughtUp(Duration timeout) {
+    for (Sink sink : Sink.values()) {
+      ConnectorProgress.awaitCaughtUp(stack.connectorName(sink), sink.topics(), timeout);
+    }
   }
 
   /** The PostgreSQL database the JDBC sink writes to. */

@@ -15,10 +15,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the trading pipeline would write for a run of trades, until the pipeline itself drives the
- * end-to-end test: for each trade, the maker's and taker's NEW and TRADE executions, the public trade,
- * four ledger entries, a new version of the minute's candle, and a price alert now and then. Records
- * are keyed as the pipeline keys them.
+ * What the trading pipeline would write for a run of trades, made here so that every count is known in
+ * advance (the pipeline-driven test derives its expectations from the topics instead): for each
+ * trade, the maker's and taker's NEW and TRADE executions, the public trade, four ledger entries, a
+ * new version of the minute's candle, and a price alert now and then. Records are keyed as the
+ * pipeline keys them.
  */
 public final class TradingSession {
 

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
 
 /**
  * Everything committed to one topic, read with {@code read_committed} from the beginning of every
@@ -19,7 +20,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  *
  * @param <V> the topic's value type
  */
-final class CommittedReader<V extends SpecificRecord> implements AutoCloseable {
+public final class CommittedReader<V extends SpecificRecord> implements AutoCloseable {
+
+  private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
   private final KafkaConsumer<String, V> consumer;
   private final List<V> values = new ArrayList<>();
@@ -37,15 +40,28 @@ final class CommittedReader<V extends SpecificRecord> implements AutoCloseable {
   }
 
   /** Reads what has been committed since the last call; returns every value read so far. */
-  List<V> poll() {
+  public List<V> poll() {
     for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(2))) {
       values.add(record.value());
     }
     return values;
   }
 
+  /**
+   * Reads every partition up to its end as it is now, so that, once the writers have stopped, the
+   * values are all the topic will ever hold; returns them.
+   */
+  public List<V> readToEnd() {
+    Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment());
+    Awaitility.await().atMost(READ_TIMEOUT).until(() -> {
+      poll();
+      return ends.entrySet().stream().allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
+    });
+    return values;
+  }
+
   /** The values read so far, in each partition's order. */
-  List<V> values() {
+  public List<V> values() {
     return values;
   }
 

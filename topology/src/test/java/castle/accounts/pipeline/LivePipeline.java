@@ -8,6 +8,7 @@ import castle.accounts.support.Invariants;
 import castle.accounts.config.AccountsConfig;
 import castle.accounts.support.RandomTraffic.Input;
 import castle.broker.SharedBroker;
+import castle.market.MarketApp;
 import castle.matching.MatchingApp;
 import castle.matching.MatchingStores;
 import castle.schema.matching.BookOrder;
@@ -49,32 +50,38 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * Accounts and the real matching app running on the shared embedded broker, each in its own
- * StreamsRuntime so either can crash and restart alone. The pipeline's topics are the registry's
- * names (matching's app has no others), so a run starts by recreating them empty and ends by deleting
- * them; the apps get names of their own, and so their own groups, changelogs and transactional ids.
+ * Accounts, the real matching app and, where a test wants candles and alerts, the market app, running
+ * on the shared embedded broker, each in its own StreamsRuntime so any can crash and restart alone.
+ * The pipeline's topics are the registry's names (matching's app has no others), so a run starts by
+ * recreating them empty and ends by deleting them; the apps get names of their own, and so their own
+ * groups, changelogs and transactional ids. Tests in other modules (the sinks' end-to-end test) use it
+ * through this module's test-jar.
  */
-final class LivePipeline implements AutoCloseable {
+public final class LivePipeline implements AutoCloseable {
 
   private static final List<Topic<?>> TOPICS = List.of(
       Topics.ORDER_COMMANDS, Topics.ORDER_EXECUTIONS, Topics.WALLET_COMMANDS, Topics.USER_EVENTS,
       Topics.WALLET_LEDGER, Topics.WALLET_OUTCOMES, Topics.ORDERS_ACCEPTED, Topics.SYMBOLS,
-      Topics.MARKET_TRADES, Topics.MARKET_DEPTH);
+      Topics.MARKET_TRADES, Topics.MARKET_DEPTH, Topics.ALERT_COMMANDS, Topics.MARKET_CANDLES, Topics.MARKET_TICKERS,
+      Topics.NOTIFICATIONS);
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
   private final Map<String, Object> kafka;
   private final Path stateDir;
   private final String accountsName;
   private final String matchingName;
+  private final String marketName;
   private final KafkaProducer<String, byte[]> producer;
   private StreamsRuntime accounts;
   private StreamsRuntime matching;
+  private StreamsRuntime market;
 
   private LivePipeline(Path stateDir, String run) {
     this.kafka = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, SharedBroker.bootstrapServers());
     this.stateDir = stateDir;
     this.accountsName = "accounts-" + run;
     this.matchingName = "matching-" + run;
+    this.marketName = "market-" + run;
     Map<String, Object> config = new HashMap<>(kafka);
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -83,19 +90,24 @@ final class LivePipeline implements AutoCloseable {
   }
 
   /** Empty pipeline topics with {@code partitions} each; nothing running yet. */
-  static LivePipeline create(int partitions, Path stateDir) throws Exception {
+  public static LivePipeline create(int partitions, Path stateDir) throws Exception {
     recreateTopics(partitions);
     return new LivePipeline(stateDir, UUID.randomUUID().toString().substring(0, 8));
   }
 
   /** Starts accounts with the default configuration (and these extra Streams settings). */
-  void startAccounts(Map<String, Object> settings) {
+  public void startAccounts(Map<String, Object> settings) {
     accounts = start(new Named(new AccountsApp(AccountsConfig.defaults(), TopicNames.standard()), accountsName, settings));
   }
 
   /** Starts matching (with these extra Streams settings). */
-  void startMatching(Map<String, Object> settings) {
+  public void startMatching(Map<String, Object> settings) {
     matching = start(new Named(new MatchingApp(), matchingName, settings));
+  }
+
+  /** Starts the market app with its default settings (and these extra Streams settings). */
+  public void startMarket(Map<String, Object> settings) {
+    market = start(new Named(new MarketApp(), marketName, settings));
   }
 
   /**
@@ -117,10 +129,10 @@ final class LivePipeline implements AutoCloseable {
     return settings;
   }
 
-  /** Waits until both apps run. */
-  void awaitRunning() {
+  /** Waits until every app started runs. */
+  public void awaitRunning() {
     await().atMost(Duration.ofSeconds(60)).until(() -> accounts.problem(accountsName).isEmpty()
-        && matching.problem(matchingName).isEmpty());
+        && matching.problem(matchingName).isEmpty() && (market == null || market.problem(marketName).isEmpty()));
   }
 
   /**
@@ -148,12 +160,12 @@ final class LivePipeline implements AutoCloseable {
   }
 
   /** Sends one input with its own timestamp; does not wait. */
-  void send(Input input) {
+  public void send(Input input) {
     producer.send(new ProducerRecord<>(input.topic(), null, input.timestamp(), input.key(), encode(input)));
   }
 
   /** Waits until everything sent so far is on the broker. */
-  void flush() {
+  public void flush() {
     producer.flush();
   }
 
@@ -204,23 +216,33 @@ final class LivePipeline implements AutoCloseable {
   }
 
   /** A read_committed reader of a pipeline topic from its beginning. */
-  <V extends SpecificRecord> CommittedReader<V> reader(Topic<V> topic) {
+  public <V extends SpecificRecord> CommittedReader<V> reader(Topic<V> topic) {
     return new CommittedReader<>(kafka, topic);
   }
 
-  /** Stops both apps and deletes every topic the run made. */
+  /**
+   * Stops every app, each committing what it has processed, and keeps the topics: what the pipeline
+   * wrote stays, and grows no more, for whatever reads it next.
+   */
+  public void stopApps() {
+    for (StreamsRuntime app : new StreamsRuntime[] {accounts, matching, market}) {
+      if (app != null) {
+        app.close();
+      }
+    }
+    accounts = null;
+    matching = null;
+    market = null;
+  }
+
+  /** Stops the apps and deletes every topic the run made. */
   @Override
   public void close() {
     try (producer) {
-      if (accounts != null) {
-        accounts.close();
-      }
-      if (matching != null) {
-        matching.close();
-      }
+      stopApps();
     } finally {
       try {
-        deleteTopics(Set.of(internalPrefix(accountsName), internalPrefix(matchingName)));
+        deleteTopics(Set.of(internalPrefix(accountsName), internalPrefix(matchingName), internalPrefix(marketName)));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("Interrupted while deleting the run's topics", e);

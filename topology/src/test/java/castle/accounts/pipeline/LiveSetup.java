@@ -22,13 +22,13 @@ import java.util.List;
  * next, because the stages read them from different topics and a deposit must not overtake its
  * account's registration.
  */
-final class LiveSetup {
+public final class LiveSetup {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
   private LiveSetup() {}
 
-  static void preamble(LivePipeline live, List<Input> preamble, List<Long> traders, CommittedReader<WalletOutcome> outcomes) {
+  public static void preamble(LivePipeline live, List<Input> preamble, List<Long> traders, CommittedReader<WalletOutcome> outcomes) {
     List<Input> symbols = preamble.stream().filter(i -> i.value() instanceof SymbolConfig).toList();
     symbols.forEach(live::send);
     live.flush();
