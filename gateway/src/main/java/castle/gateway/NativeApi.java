@@ -24,6 +24,7 @@ import castle.gateway.identity.users.UserCommands;
 import castle.gateway.identity.users.UserDirectory;
 import castle.gateway.ids.IdGenerator;
 import castle.gateway.kafka.CommandChannel;
+import castle.gateway.kafka.KafkaClients;
 import castle.gateway.kafka.OutcomeWaiter;
 import castle.gateway.kafka.TopicProducer;
 import castle.gateway.kafka.TopicTable;
@@ -71,7 +72,7 @@ public final class NativeApi implements AutoCloseable {
   }
 
   /** Starts the Kafka clients and builds the routes; the topics must exist. */
-  public static NativeApi start(IdentityConfig config, Map<String, Object> kafka, StoreQueries queries, Clock clock) {
+  public static NativeApi start(IdentityConfig config, KafkaClients kafka, StoreQueries queries, Clock clock) {
     List<AutoCloseable> closeables = new ArrayList<>();
     try {
       TopicProducer producer = add(closeables, new TopicProducer(kafka, "gateway-native-" + config.nodeId()));

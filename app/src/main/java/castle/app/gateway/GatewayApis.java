@@ -7,6 +7,7 @@ import castle.gateway.binance.BinanceApi;
 import castle.gateway.binance.BinanceSettings;
 import castle.gateway.health.ReadinessCheck;
 import castle.gateway.identity.IdentityConfig;
+import castle.gateway.kafka.KafkaClients;
 import castle.iq.StoreQueries;
 import io.javalin.config.JavalinConfig;
 import java.time.Clock;
@@ -32,8 +33,11 @@ public final class GatewayApis {
     this.checks = checks;
   }
 
-  /** Starts the three APIs into {@code resources}, reading Streams state through {@code queries}. */
-  public static GatewayApis start(IdentityConfig identity, BinanceSettings binance, Map<String, Object> kafka,
+  /**
+   * Starts the three APIs into {@code resources}, reading Streams state through {@code queries}; their
+   * Kafka clients report to the registry of {@code kafka}.
+   */
+  public static GatewayApis start(IdentityConfig identity, BinanceSettings binance, KafkaClients kafka,
       StoreQueries queries, Resources resources) {
     NativeApi nativeApi = resources.add("native API", NativeApi.start(identity, kafka, queries, Clock.systemUTC()));
     // Every /api/v3 route registers its request weight here; the rate limiter reads them all.

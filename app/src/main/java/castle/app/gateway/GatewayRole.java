@@ -8,6 +8,8 @@ import castle.app.kafka.KafkaOptions;
 import castle.gateway.GatewayServer;
 import castle.gateway.GatewaySettings;
 import castle.gateway.identity.IdentityConfig;
+import castle.gateway.kafka.KafkaClients;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,11 +41,12 @@ public final class GatewayRole implements Callable<Integer> {
     Resources resources = new Resources();
     return Roles.runUntilStopped(resources, () -> {
       IdentityConfig identityConfig = identity.resolve(null);
+      PrometheusMeterRegistry registry = Metrics.registry();
       GatewayApis apis = GatewayApis.start(identityConfig, binance.settings(identityConfig.nodeId()),
-          kafka.clientProperties(), queries.queries(), resources);
+          new KafkaClients(kafka.clientProperties(), registry), queries.queries(), resources);
       GatewayServer server =
           GatewayWiring.start(
-              new GatewaySettings(host, port), kafka.clientProperties(), Metrics.registry(), apis.checks(),
+              new GatewaySettings(host, port), kafka.clientProperties(), registry, apis.checks(),
               apis.routes(), resources);
       System.out.println("Castle gateway listening on http://" + host + ":" + server.port());
     });

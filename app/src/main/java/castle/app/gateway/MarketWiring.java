@@ -4,6 +4,7 @@ import castle.app.Resources;
 import castle.gateway.api.EndpointWeights;
 import castle.gateway.ids.IdGenerator;
 import castle.gateway.identity.auth.Authenticator;
+import castle.gateway.kafka.KafkaClients;
 import castle.gateway.market.AccountAuthenticator;
 import castle.gateway.market.DepthSource;
 import castle.gateway.market.MarketGateway;
@@ -11,7 +12,6 @@ import castle.gateway.market.ws.WsLimits;
 import castle.iq.StoreQueries;
 import castle.topology.TopicNames;
 import io.javalin.config.JavalinConfig;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -32,12 +32,12 @@ public final class MarketWiring {
    * @param nodeId the gateway's id-generator node, for alert ids
    */
   public static Consumer<JavalinConfig> start(StoreQueries queries, Authenticator authenticator, EndpointWeights weights,
-      int nodeId, Map<String, Object> kafkaProperties, Resources resources) {
+      int nodeId, KafkaClients kafka, Resources resources) {
     MarketGateway market = resources.add("market data", MarketGateway.start(new MarketGateway.Settings(
         queries,
         DepthSource.matchingBook(queries),
         bearerTokens(authenticator),
-        kafkaProperties,
+        kafka,
         TopicNames.standard(),
         weights,
         new IdGenerator(nodeId),

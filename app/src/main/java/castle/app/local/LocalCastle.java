@@ -19,6 +19,7 @@ import castle.gateway.NativeApi;
 import castle.gateway.health.ReadinessCheck;
 import castle.gateway.identity.IdentityConfig;
 import castle.gateway.identity.auth.AuthMode;
+import castle.gateway.kafka.KafkaClients;
 import castle.mskconfig.TopicApplier;
 import castle.mskconfig.TopicSpecs;
 import castle.topology.StreamsEnvironment;
@@ -124,8 +125,8 @@ public final class LocalCastle implements AutoCloseable {
       QueryWiring queries =
           new QueryWiring(streams, new HostInfo(settings.host(), gatewayPort), UUID.randomUUID().toString());
       IdentityConfig identityConfig = identity.resolve(data.resolve(IdentityOptions.SECRETS_DIR));
-      GatewayApis apis = GatewayApis.start(identityConfig, binance.settings(identityConfig.nodeId()), kafka,
-          queries.router(), resources);
+      GatewayApis apis = GatewayApis.start(identityConfig, binance.settings(identityConfig.nodeId()),
+          new KafkaClients(kafka, registry), queries.router(), resources);
       Map<String, ReadinessCheck> checks = new LinkedHashMap<>(StreamsWiring.readiness(streams));
       checks.putAll(apis.checks());
       List<Consumer<JavalinConfig>> routes = new ArrayList<>(List.of(queries.routes()));

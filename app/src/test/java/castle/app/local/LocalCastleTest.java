@@ -18,6 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -32,12 +35,14 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The local role end to end: topics, readiness, the data lock, and a restart that keeps the data. */
+/** The local role end to end: topics, readiness, metrics, the data lock, and a restart that keeps the data. */
 class LocalCastleTest {
 
   /** A command the Streams apps can read (they stop on anything else), acknowledged before a restart. */
   private static final OrderCommand ACKNOWLEDGED =
       new OrderCommand(7L, 42L, "BTCUSDT", new CancelAllOrders("acknowledged-before-restart"));
+
+  private static final Pattern CLIENT_ID = Pattern.compile("client_id=\"([^\"]*)\"");
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -47,6 +52,15 @@ class LocalCastleTest {
     try (LocalCastle first = LocalCastle.start(settings, new Resources())) {
       assertThat(ready(first)).isEqualTo(200);
       assertThat(status(first, "/api/v3/exchangeInfo")).isEqualTo(200);
+      String metrics = body(first, "/metrics");
+      // Streams' own clients share these metric names, so the gateway's clients are told apart by id.
+      assertThat(clientIds(metrics, "kafka_producer_"))
+          .contains("castle-gateway-commands", "castle-gateway-alerts")
+          .anyMatch(id -> id.startsWith("gateway-native-"));
+      assertThat(clientIds(metrics, "kafka_consumer_")).contains(
+          "castle-gateway-outcomes", "castle-gateway-market-feed", "castle-gateway-user-feed",
+          "gateway-users.events", "gateway-wallet.outcomes", "gateway-users.apikeys", "gateway-symbols");
+      assertThat(metrics.lines()).anyMatch(line -> line.startsWith("kafka_stream_"));
       assertThat(topicNames(first)).containsAll(Topics.all().stream().map(Topic::name).toList());
       produce(first, Topics.ORDER_COMMANDS, ACKNOWLEDGED);
 
@@ -62,19 +76,35 @@ class LocalCastleTest {
   }
 
   private int status(LocalCastle castle, String path) throws Exception {
+    return get(castle, path).statusCode();
+  }
+
+  private String body(LocalCastle castle, String path) throws Exception {
+    return get(castle, path).body();
+  }
+
+  private HttpResponse<String> get(LocalCastle castle, String path) throws Exception {
     HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + castle.gatewayPort() + path)).build();
-    return http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The client ids of the Prometheus series whose names start with {@code prefix}. */
+  private static Set<String> clientIds(String metrics, String prefix) {
+    return metrics.lines()
+        .filter(line -> line.startsWith(prefix))
+        .map(CLIENT_ID::matcher)
+        .filter(Matcher::find)
+        .map(match -> match.group(1))
+        .collect(Collectors.toSet());
   }
 
   /** The readiness status once it is 200, or the last one after 60 s: Streams apps take a moment to run. */
   private int ready(LocalCastle castle) throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + castle.gatewayPort() + "/health/ready")).build();
     long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
-    int status = http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+    int status = status(castle, "/health/ready");
     while (status != 200 && System.nanoTime() < deadline) {
       Thread.sleep(100);
-      status = http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+      status = status(castle, "/health/ready");
     }
     return status;
   }

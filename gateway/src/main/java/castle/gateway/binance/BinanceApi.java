@@ -15,6 +15,7 @@ import castle.gateway.binance.symbols.SymbolDirectory;
 import castle.gateway.health.ReadinessCheck;
 import castle.gateway.identity.apikeys.ApiKeyDirectory;
 import castle.gateway.ids.IdGenerator;
+import castle.gateway.kafka.KafkaClients;
 import castle.gateway.kafka.TopicTable;
 import castle.iq.StoreQueries;
 import castle.iq.accounts.AccountReads;
@@ -58,7 +59,7 @@ public final class BinanceApi implements AutoCloseable {
 
   private BinanceApi(
       BinanceSettings settings,
-      Map<String, Object> kafka,
+      KafkaClients kafka,
       StoreQueries queries,
       ApiKeyDirectory apiKeys,
       EndpointWeights weights) {
@@ -95,11 +96,11 @@ public final class BinanceApi implements AutoCloseable {
    */
   public static BinanceApi start(
       BinanceSettings settings,
-      Map<String, Object> kafkaProperties,
+      KafkaClients kafka,
       StoreQueries queries,
       ApiKeyDirectory apiKeys,
       EndpointWeights weights) {
-    BinanceApi api = new BinanceApi(settings, kafkaProperties, queries, apiKeys, weights);
+    BinanceApi api = new BinanceApi(settings, kafka, queries, apiKeys, weights);
     if (!api.awaitReady(STARTUP_WAIT)) {
       LOG.warn("Binance API not ready after {} s: {}; readiness will say when it is",
           STARTUP_WAIT.toSeconds(), api.problems());

@@ -33,15 +33,15 @@ public final class OutcomeWaiter<V extends SpecificRecord> implements AutoClosea
   private final ToLongFunction<V> commandId;
   private final TopicReader<V> reader;
 
-  private OutcomeWaiter(Map<String, Object> kafkaProperties, Topic<V> topic, ToLongFunction<V> commandId) {
+  private OutcomeWaiter(KafkaClients clients, Topic<V> topic, ToLongFunction<V> commandId) {
     this.commandId = commandId;
-    this.reader = TopicReader.start(kafkaProperties, topic, false, this::complete);
+    this.reader = TopicReader.start(clients, topic, false, this::complete);
   }
 
   /** Starts waiting for outcomes on {@code topic}, matched by {@code commandId}. */
   public static <V extends SpecificRecord> OutcomeWaiter<V> start(
-      Map<String, Object> kafkaProperties, Topic<V> topic, ToLongFunction<V> commandId) {
-    return new OutcomeWaiter<>(kafkaProperties, topic, commandId);
+      KafkaClients clients, Topic<V> topic, ToLongFunction<V> commandId) {
+    return new OutcomeWaiter<>(clients, topic, commandId);
   }
 
   /**

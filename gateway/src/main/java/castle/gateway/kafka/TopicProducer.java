@@ -1,8 +1,8 @@
 package castle.gateway.kafka;
 
 import castle.topics.Topic;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -23,10 +23,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class TopicProducer implements AutoCloseable {
 
   private final KafkaProducer<String, byte[]> producer;
+  private final KafkaClientMetrics metrics;
 
-  /** A producer on the cluster the client properties point at. */
-  public TopicProducer(Map<String, Object> kafkaProperties, String clientId) {
-    Map<String, Object> props = new HashMap<>(kafkaProperties);
+  /** A producer on the cluster of {@code clients}. */
+  public TopicProducer(KafkaClients clients, String clientId) {
+    Map<String, Object> props = clients.properties();
     props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -34,6 +35,7 @@ public final class TopicProducer implements AutoCloseable {
     // while a request is in flight.
     props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
     this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+    this.metrics = clients.bind(producer);
   }
 
   /**
@@ -58,5 +60,6 @@ public final class TopicProducer implements AutoCloseable {
   @Override
   public void close() {
     producer.close(Duration.ofSeconds(5));
+    metrics.close();
   }
 }

@@ -1,9 +1,9 @@
 package castle.gateway.kafka;
 
 import castle.topics.Topic;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
@@ -34,6 +34,7 @@ final class TopicReader<V extends SpecificRecord> implements AutoCloseable {
   }
 
   private final KafkaConsumer<String, byte[]> consumer;
+  private final KafkaClientMetrics metrics;
   private final Topic<V> topic;
   private final BatchHandler<V> handler;
   private final Map<TopicPartition, Long> initialEnd;
@@ -42,8 +43,10 @@ final class TopicReader<V extends SpecificRecord> implements AutoCloseable {
   private volatile boolean caughtUp;
 
   private TopicReader(
-      KafkaConsumer<String, byte[]> consumer, Topic<V> topic, BatchHandler<V> handler, Map<TopicPartition, Long> initialEnd) {
+      KafkaConsumer<String, byte[]> consumer, KafkaClientMetrics metrics, Topic<V> topic, BatchHandler<V> handler,
+      Map<TopicPartition, Long> initialEnd) {
     this.consumer = consumer;
+    this.metrics = metrics;
     this.topic = topic;
     this.handler = handler;
     this.initialEnd = initialEnd;
@@ -57,14 +60,15 @@ final class TopicReader<V extends SpecificRecord> implements AutoCloseable {
    * @throws IllegalStateException when the topic does not exist
    */
   static <V extends SpecificRecord> TopicReader<V> start(
-      Map<String, Object> kafkaProperties, Topic<V> topic, boolean fromStart, BatchHandler<V> handler) {
-    Map<String, Object> props = new HashMap<>(kafkaProperties);
+      KafkaClients clients, Topic<V> topic, boolean fromStart, BatchHandler<V> handler) {
+    Map<String, Object> props = clients.properties();
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.CLIENT_ID_CONFIG, "gateway-" + topic.name());
     // A command's outcome should reach the waiting request as soon as it is committed.
     props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
     KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+    KafkaClientMetrics metrics = clients.bind(consumer);
     try {
       List<PartitionInfo> partitions = consumer.partitionsFor(topic.name(), Duration.ofSeconds(30));
       if (partitions == null || partitions.isEmpty()) {
@@ -80,11 +84,12 @@ final class TopicReader<V extends SpecificRecord> implements AutoCloseable {
       }
       assigned.forEach(partition -> consumer.position(partition, Duration.ofSeconds(30)));
       Map<TopicPartition, Long> end = consumer.endOffsets(assigned, Duration.ofSeconds(30));
-      TopicReader<V> reader = new TopicReader<>(consumer, topic, handler, end);
+      TopicReader<V> reader = new TopicReader<>(consumer, metrics, topic, handler, end);
       reader.thread.start();
       return reader;
     } catch (RuntimeException e) {
       consumer.close();
+      metrics.close();
       throw e;
     }
   }
@@ -119,6 +124,7 @@ final class TopicReader<V extends SpecificRecord> implements AutoCloseable {
       LOG.error("Reader of {} stopped", topic.name(), e);
     } finally {
       consumer.close(Duration.ofSeconds(2));
+      metrics.close();
     }
   }
 

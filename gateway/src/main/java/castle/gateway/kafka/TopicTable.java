@@ -24,14 +24,14 @@ public final class TopicTable<V extends SpecificRecord> implements AutoCloseable
   private final TopicReader<V> reader;
   private final String topicName;
 
-  private TopicTable(Map<String, Object> kafkaProperties, Topic<V> topic) {
+  private TopicTable(KafkaClients clients, Topic<V> topic) {
     this.topicName = topic.name();
-    this.reader = TopicReader.start(kafkaProperties, topic, true, this::apply);
+    this.reader = TopicReader.start(clients, topic, true, this::apply);
   }
 
   /** Starts reading {@code topic} from its beginning. */
-  public static <V extends SpecificRecord> TopicTable<V> start(Map<String, Object> kafkaProperties, Topic<V> topic) {
-    return new TopicTable<>(kafkaProperties, topic);
+  public static <V extends SpecificRecord> TopicTable<V> start(KafkaClients clients, Topic<V> topic) {
+    return new TopicTable<>(clients, topic);
   }
 
   /** The latest value under {@code key}. */

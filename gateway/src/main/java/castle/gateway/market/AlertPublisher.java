@@ -1,11 +1,12 @@
 package castle.gateway.market;
 
 import castle.gateway.api.ApiException;
+import castle.gateway.kafka.KafkaClients;
 import castle.schema.alerts.AlertCommand;
 import castle.topics.Topics;
 import castle.topology.TopicNames;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -24,15 +25,17 @@ final class AlertPublisher implements AutoCloseable {
   private static final Duration ACK_TIMEOUT = Duration.ofSeconds(5);
 
   private final KafkaProducer<String, AlertCommand> producer;
+  private final KafkaClientMetrics metrics;
   private final String topic;
 
-  AlertPublisher(Map<String, Object> kafkaProperties, TopicNames topics) {
-    Map<String, Object> config = new HashMap<>(kafkaProperties);
+  AlertPublisher(KafkaClients clients, TopicNames topics) {
+    Map<String, Object> config = clients.properties();
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     config.put(ProducerConfig.CLIENT_ID_CONFIG, "castle-gateway-alerts");
     this.producer = new KafkaProducer<>(config, Topics.ALERT_COMMANDS.keySerde().serializer(),
         Topics.ALERT_COMMANDS.valueSerde().serializer());
+    this.metrics = clients.bind(producer);
     this.topic = topics.of(Topics.ALERT_COMMANDS);
   }
 
@@ -52,5 +55,6 @@ final class AlertPublisher implements AutoCloseable {
   @Override
   public void close() {
     producer.close(Duration.ofSeconds(5));
+    metrics.close();
   }
 }

@@ -2,6 +2,7 @@ package castle.gateway.market;
 
 import castle.gateway.api.EndpointWeights;
 import castle.gateway.ids.IdGenerator;
+import castle.gateway.kafka.KafkaClients;
 import castle.gateway.market.feed.MarketFeeds;
 import castle.gateway.market.ws.MarketSocket;
 import castle.gateway.market.ws.StreamHub;
@@ -10,7 +11,6 @@ import castle.iq.StoreQueries;
 import castle.topology.TopicNames;
 import io.javalin.config.JavalinConfig;
 import java.time.Clock;
-import java.util.Map;
 
 /**
  * Market data in the gateway: the public REST endpoints, {@code /v1/alerts}, and the WebSocket
@@ -25,14 +25,14 @@ public final class MarketGateway implements AutoCloseable {
    * @param queries Streams state, in this process or in the streams deployment
    * @param depth depth snapshots: matching's store once wired, the market app's book until then
    * @param authenticator who a request or WebSocket upgrade acts for
-   * @param kafkaProperties the cluster
+   * @param kafka the cluster
    * @param topics the topic names
    * @param weights the request weights of the rate limiter, which this registers its endpoints in
    * @param ids the gateway's id generator, for alert and command ids
    * @param limits what one WebSocket connection may use
    */
   public record Settings(StoreQueries queries, DepthSource depth, AccountAuthenticator authenticator,
-      Map<String, Object> kafkaProperties, TopicNames topics, EndpointWeights weights, IdGenerator ids,
+      KafkaClients kafka, TopicNames topics, EndpointWeights weights, IdGenerator ids,
       WsLimits limits) {}
 
   private final MarketRoutes routes;
@@ -54,8 +54,8 @@ public final class MarketGateway implements AutoCloseable {
   public static MarketGateway start(Settings settings) {
     MarketStore store = new MarketStore(settings.queries());
     StreamHub hub = new StreamHub();
-    AlertPublisher publisher = new AlertPublisher(settings.kafkaProperties(), settings.topics());
-    MarketFeeds feeds = MarketFeeds.start(hub, settings.depth(), settings.kafkaProperties(), settings.topics());
+    AlertPublisher publisher = new AlertPublisher(settings.kafka(), settings.topics());
+    MarketFeeds feeds = MarketFeeds.start(hub, settings.depth(), settings.kafka(), settings.topics());
     return new MarketGateway(
         new MarketRoutes(store, settings.depth(), settings.weights(), Clock.systemUTC()),
         new AlertRoutes(store, publisher, settings.authenticator(), settings.ids()),

@@ -9,11 +9,13 @@ import castle.gateway.api.EndpointWeights;
 import castle.gateway.binance.auth.RequestSignature;
 import castle.gateway.binance.limits.RateLimitSettings;
 import castle.gateway.identity.apikeys.ApiKeyDirectory;
+import castle.gateway.kafka.KafkaClients;
 import castle.gateway.security.SecretBox;
 import castle.iq.RemoteStoreQueries;
 import castle.iq.StoreQueries;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -68,8 +70,9 @@ final class TestGateway implements AutoCloseable {
   /** A gateway with these settings and reads, on {@code port} (0 for any), its keys loaded. */
   static TestGateway start(TestTopics topics, BinanceSettings settings, StoreQueries queries, int port)
       throws Exception {
-    ApiKeyDirectory keys = ApiKeyDirectory.start(TestTopics.kafka(), new SecretBox(TestMarkets.SECRETS_KEY));
-    BinanceApi api = BinanceApi.start(settings, TestTopics.kafka(), queries, keys, new EndpointWeights());
+    KafkaClients kafka = new KafkaClients(TestTopics.kafka(), new SimpleMeterRegistry());
+    ApiKeyDirectory keys = ApiKeyDirectory.start(kafka, new SecretBox(TestMarkets.SECRETS_KEY));
+    BinanceApi api = BinanceApi.start(settings, kafka, queries, keys, new EndpointWeights());
     GatewayServer server = GatewayServer.start(new GatewaySettings("127.0.0.1", port), List.of(api::register));
     await().atMost(Duration.ofSeconds(30)).until(() -> keys.problem().isEmpty());
     assertThat(api.readiness().values()).allSatisfy(check -> assertThat(check.problem()).isEmpty());

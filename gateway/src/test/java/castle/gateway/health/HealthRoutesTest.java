@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import castle.broker.SharedBroker;
 import castle.gateway.GatewayServer;
 import castle.gateway.GatewaySettings;
+import castle.gateway.kafka.KafkaClients;
+import castle.gateway.kafka.TopicProducer;
+import castle.gateway.kafka.TopicTable;
+import castle.schema.reference.SymbolConfig;
+import castle.topics.Topic;
+import castle.topics.Topics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -16,9 +22,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
 
 class HealthRoutesTest {
@@ -62,6 +71,35 @@ class HealthRoutesTest {
   }
 
   @Test
+  void metricsShowTheGatewaysKafkaClientsUntilTheyClose() throws Exception {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    Map<String, Object> cluster = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, SharedBroker.bootstrapServers());
+    KafkaClients clients = new KafkaClients(cluster, registry);
+    Topic<SymbolConfig> symbols = new Topic<>(
+        "health-" + UUID.randomUUID() + "." + Topics.SYMBOLS.name(), Topics.SYMBOLS.keyedBy(), Topics.SYMBOLS.valueSerde());
+    try (Admin admin = Admin.create(cluster)) {
+      admin.createTopics(List.of(new NewTopic(symbols.name(), 1, (short) 1))).all().get();
+    }
+
+    try (GatewayServer server = start(new HealthRoutes(Map.of(), registry))) {
+      TopicProducer producer = new TopicProducer(clients, "health-producer");
+      TopicTable<SymbolConfig> table = TopicTable.start(clients, symbols);
+      try {
+        String metrics = get(server, "/metrics").body();
+        assertThat(series(metrics, "kafka_producer_")).anyMatch(line -> line.contains("client_id=\"health-producer\""));
+        assertThat(series(metrics, "kafka_consumer_")).isNotEmpty();
+      } finally {
+        producer.close();
+        table.close();
+      }
+
+      String afterClose = get(server, "/metrics").body();
+      assertThat(series(afterClose, "kafka_producer_")).isEmpty();
+      assertThat(series(afterClose, "kafka_consumer_")).isEmpty();
+    }
+  }
+
+  @Test
   void brokerReachabilityAsksTheRealBroker() {
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SharedBroker.bootstrapServers()))) {
       assertThat(new BrokerReachability(admin).problem()).isEmpty();
@@ -72,6 +110,11 @@ class HealthRoutesTest {
         AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "1000"))) {
       assertThat(new BrokerReachability(nowhere).problem()).hasValueSatisfying(p -> assertThat(p).contains("Kafka unreachable"));
     }
+  }
+
+  /** The samples of the series whose names start with {@code prefix}. */
+  private static List<String> series(String metrics, String prefix) {
+    return metrics.lines().filter(line -> line.startsWith(prefix)).toList();
   }
 
   private static GatewayServer start(HealthRoutes routes) {

@@ -10,7 +10,9 @@ import castle.gateway.fixture.FakeCognito;
 import castle.gateway.fixture.Http;
 import castle.gateway.fixture.IdentityStack;
 import castle.gateway.identity.auth.AuthMode;
+import castle.gateway.kafka.KafkaClients;
 import castle.gateway.security.SecretBox;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -41,7 +43,8 @@ class CognitoModeTest {
         AuthMode.COGNITO, null, null, null,
         new IdentityConfig.Cognito(pool.issuer(), pool.jwksUrl(), FakeCognito.CLIENT_ID, ADMIN_GROUP),
         SecretBox.newKey(), 2, Duration.ofSeconds(15));
-    api = NativeApi.start(config, stack.kafka(), stack.router(), Clock.systemUTC());
+    api = NativeApi.start(config, new KafkaClients(stack.kafka(), new SimpleMeterRegistry()), stack.router(),
+        Clock.systemUTC());
     server = GatewayServer.start(new GatewaySettings("127.0.0.1", 0), List.of(api::register));
     http = new Http("http://127.0.0.1:" + server.port());
   }

@@ -7,6 +7,7 @@ import castle.gateway.api.ApiErrors;
 import castle.gateway.api.ApiException;
 import castle.gateway.api.EndpointWeights;
 import castle.gateway.ids.IdGenerator;
+import castle.gateway.kafka.KafkaClients;
 import castle.gateway.market.ws.WsLimits;
 import castle.iq.CastleQueries;
 import castle.iq.InternalQueryRoutes;
@@ -38,6 +39,7 @@ import castle.topology.StreamsSettings;
 import castle.topology.TopicNames;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -111,8 +113,8 @@ final class MarketFixture implements AutoCloseable {
     QueryRouter router = new QueryRouter(apps, new HostInfo("127.0.0.1", port), token, json, Duration.ofSeconds(3));
     apps.values().forEach(KafkaStreams::start);
     DepthSource depth = withMatching ? DepthSource.matchingBook(router) : DepthSource.marketBook(router);
-    market = MarketGateway.start(new MarketGateway.Settings(router, depth, MarketFixture::testAccount, kafka, topics,
-        weights, new IdGenerator(1), limits));
+    market = MarketGateway.start(new MarketGateway.Settings(router, depth, MarketFixture::testAccount,
+        new KafkaClients(kafka, new SimpleMeterRegistry()), topics, weights, new IdGenerator(1), limits));
     InternalQueryRoutes internal = new InternalQueryRoutes(CastleQueries.registry(), router, token, json);
     server = GatewayServer.start(new GatewaySettings("127.0.0.1", port),
         List.of(ApiErrors::register, market::register, internal::register));

@@ -8,6 +8,7 @@ import castle.gateway.GatewaySettings;
 import castle.gateway.api.ApiErrors;
 import castle.gateway.api.EndpointWeights;
 import castle.gateway.ids.IdGenerator;
+import castle.gateway.kafka.KafkaClients;
 import castle.gateway.market.ws.WsLimits;
 import castle.iq.QueryRouter;
 import castle.market.MarketApp;
@@ -16,6 +17,7 @@ import castle.topology.StreamsEnvironment;
 import castle.topology.StreamsSettings;
 import castle.topology.TopicNames;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -48,8 +50,8 @@ class MarketUnavailableTest {
       QueryRouter router = new QueryRouter(Map.of("market", streams), new HostInfo("127.0.0.1", 1), "token", json,
           Duration.ofMillis(300));
       try (MarketGateway market = MarketGateway.start(new MarketGateway.Settings(router, DepthSource.marketBook(router),
-              AccountAuthenticator.anonymousOnly(), kafka, topics, new EndpointWeights(), new IdGenerator(2),
-              WsLimits.defaults()));
+              AccountAuthenticator.anonymousOnly(), new KafkaClients(kafka, new SimpleMeterRegistry()), topics,
+              new EndpointWeights(), new IdGenerator(2), WsLimits.defaults()));
           GatewayServer server = GatewayServer.start(new GatewaySettings("127.0.0.1", 0),
               List.of(ApiErrors::register, market::register))) {
 

@@ -1,14 +1,15 @@
 package castle.gateway.binance.orders;
 
 import castle.gateway.api.ApiException;
+import castle.gateway.kafka.KafkaClients;
 import castle.schema.orders.Execution;
 import castle.schema.orders.ExecutionType;
 import castle.serde.AvroSerde;
 import castle.topics.Keys;
 import castle.topics.Topics;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -104,6 +105,7 @@ public final class CommandOutcomes implements AutoCloseable {
   private final String topic;
   private final Duration bound;
   private final KafkaConsumer<String, byte[]> consumer;
+  private final KafkaClientMetrics metrics;
   private final AvroSerde<Execution> serde = Topics.ORDER_EXECUTIONS.valueSerde();
   private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
   private final Map<String, Integer> waitingAccounts = new ConcurrentHashMap<>();
@@ -114,10 +116,10 @@ public final class CommandOutcomes implements AutoCloseable {
   private volatile String failure;
 
   /** Starts following {@code topic}; commands wait at most {@code bound} for their outcome. */
-  public CommandOutcomes(Map<String, Object> kafkaProperties, String topic, Duration bound) {
+  public CommandOutcomes(KafkaClients clients, String topic, Duration bound) {
     this.topic = topic;
     this.bound = bound;
-    Map<String, Object> props = new HashMap<>(kafkaProperties);
+    Map<String, Object> props = clients.properties();
     props.put(ConsumerConfig.CLIENT_ID_CONFIG, "castle-gateway-outcomes");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     // Answer only what accounts and matching have committed: an aborted execution never happened.
@@ -126,6 +128,7 @@ public final class CommandOutcomes implements AutoCloseable {
     props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
     props.remove(ConsumerConfig.GROUP_ID_CONFIG);
     this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+    this.metrics = clients.bind(consumer);
     this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "outcome-timeouts");
       thread.setDaemon(true);
@@ -187,6 +190,7 @@ public final class CommandOutcomes implements AutoCloseable {
       LOG.error("Stopped following {}", topic, e);
     } finally {
       consumer.close();
+      metrics.close();
     }
   }
 

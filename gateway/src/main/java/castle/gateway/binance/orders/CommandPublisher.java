@@ -1,12 +1,13 @@
 package castle.gateway.binance.orders;
 
+import castle.gateway.kafka.KafkaClients;
 import castle.schema.orders.OrderCommand;
 import castle.topics.Keys;
 import castle.topics.Topics;
 import castle.topology.StageStamp;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -26,11 +27,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class CommandPublisher implements AutoCloseable {
 
   private final KafkaProducer<String, OrderCommand> producer;
+  private final KafkaClientMetrics metrics;
   private final String topic;
 
-  /** A publisher writing to {@code topic} of the cluster in {@code kafkaProperties}. */
-  public CommandPublisher(Map<String, Object> kafkaProperties, String topic) {
-    Map<String, Object> props = new HashMap<>(kafkaProperties);
+  /** A publisher writing to {@code topic} of the cluster of {@code clients}. */
+  public CommandPublisher(KafkaClients clients, String topic) {
+    Map<String, Object> props = clients.properties();
     props.put(ProducerConfig.CLIENT_ID_CONFIG, "castle-gateway-commands");
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -42,6 +44,7 @@ public final class CommandPublisher implements AutoCloseable {
     // Never block a request thread for long on missing metadata: fail fast instead.
     props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) Duration.ofSeconds(2).toMillis());
     this.producer = new KafkaProducer<>(props, new StringSerializer(), Topics.ORDER_COMMANDS.valueSerde().serializer());
+    this.metrics = clients.bind(producer);
     this.topic = topic;
   }
 
@@ -70,5 +73,6 @@ public final class CommandPublisher implements AutoCloseable {
   @Override
   public void close() {
     producer.close(Duration.ofSeconds(5));
+    metrics.close();
   }
 }

@@ -1,5 +1,6 @@
 package castle.gateway.identity.apikeys;
 
+import castle.gateway.kafka.KafkaClients;
 import castle.gateway.kafka.TopicTable;
 import castle.gateway.security.SecretBox;
 import castle.schema.users.ApiKeyRecord;
@@ -7,7 +8,6 @@ import castle.schema.users.ApiPermission;
 import castle.topics.Topics;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,8 +37,8 @@ public final class ApiKeyDirectory implements AutoCloseable {
   }
 
   /** Starts reading users.apikeys from the beginning; secrets open with {@code box}. */
-  public static ApiKeyDirectory start(Map<String, Object> kafkaProperties, SecretBox box) {
-    return new ApiKeyDirectory(TopicTable.start(kafkaProperties, Topics.API_KEYS), box);
+  public static ApiKeyDirectory start(KafkaClients clients, SecretBox box) {
+    return new ApiKeyDirectory(TopicTable.start(clients, Topics.API_KEYS), box);
   }
 
   /** The key's record, revoked or not. */

@@ -1,9 +1,9 @@
 package castle.gateway.market.feed;
 
+import castle.gateway.kafka.KafkaClients;
 import castle.gateway.market.DepthSource;
 import castle.gateway.market.ws.StreamHub;
 import castle.topology.TopicNames;
-import java.util.Map;
 
 /**
  * Everything that feeds this gateway's WebSocket clients: the market topics, the account topics
@@ -22,13 +22,13 @@ public final class MarketFeeds implements AutoCloseable {
   }
 
   /** Starts following the topics from their ends. */
-  public static MarketFeeds start(StreamHub hub, DepthSource depth, Map<String, Object> kafkaProperties,
+  public static MarketFeeds start(StreamHub hub, DepthSource depth, KafkaClients kafka,
       TopicNames topics) {
     MarketFeed marketFeed = new MarketFeed(hub, topics);
     UserFeed userFeed = new UserFeed(hub, topics);
     return new MarketFeeds(
-        new TopicTail("market-feed", kafkaProperties, marketFeed.topics(), marketFeed).start(),
-        new TopicTail("user-feed", kafkaProperties, userFeed.topics(), userFeed).start(),
+        new TopicTail("market-feed", kafka, marketFeed.topics(), marketFeed).start(),
+        new TopicTail("user-feed", kafka, userFeed.topics(), userFeed).start(),
         new PartialDepthFeed(hub, depth).start());
   }
 

@@ -1,8 +1,9 @@
 package castle.gateway.market.feed;
 
+import castle.gateway.kafka.KafkaClients;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -44,18 +45,20 @@ final class TopicTail implements AutoCloseable {
   private static final Duration POLL = Duration.ofMillis(20);
 
   private final KafkaConsumer<String, byte[]> consumer;
+  private final KafkaClientMetrics metrics;
   private final List<String> topics;
   private final Listener listener;
   private final Thread thread;
   private volatile boolean running = true;
   private volatile boolean positioned;
 
-  TopicTail(String name, Map<String, Object> kafkaProperties, List<String> topics, Listener listener) {
-    Map<String, Object> config = new HashMap<>(kafkaProperties);
+  TopicTail(String name, KafkaClients clients, List<String> topics, Listener listener) {
+    Map<String, Object> config = clients.properties();
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     config.put(ConsumerConfig.CLIENT_ID_CONFIG, "castle-gateway-" + name);
     this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    this.metrics = clients.bind(consumer);
     this.topics = List.copyOf(topics);
     this.listener = listener;
     this.thread = new Thread(this::run, "gateway-" + name);
@@ -88,6 +91,7 @@ final class TopicTail implements AutoCloseable {
       LOG.error("Following {} failed; this gateway's streams from them stop", topics, e);
     } finally {
       consumer.close(Duration.ofSeconds(2));
+      metrics.close();
     }
   }
 
