@@ -35,21 +35,29 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The local role end to end: topics, readiness, metrics, the data lock, and a restart that keeps the data. */
+/**
+ * The local role end to end: topics, readiness, metrics, the data lock, stopping within the 10 s that
+ * Ctrl-C allows, and a restart that keeps the data.
+ */
 class LocalCastleTest {
 
   /** A command the Streams apps can read (they stop on anything else), acknowledged before a restart. */
   private static final OrderCommand ACKNOWLEDGED =
       new OrderCommand(7L, 42L, "BTCUSDT", new CancelAllOrders("acknowledged-before-restart"));
 
+  /** How long SIGTERM or Ctrl-C may take to stop {@code castle local}, as the role promises. */
+  private static final Duration STOP_BOUND = Duration.ofSeconds(10);
+
   private static final Pattern CLIENT_ID = Pattern.compile("client_id=\"([^\"]*)\"");
 
   private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
-  void aRestartOnTheSameDataKeepsTopicsAndRecords(@TempDir Path dir) throws Exception {
+  void stopsInTimeAndARestartOnTheSameDataKeepsTopicsAndRecords(@TempDir Path dir) throws Exception {
     LocalCastle.Settings settings = new LocalCastle.Settings(dir.resolve("data"), "127.0.0.1", 0, 0);
-    try (LocalCastle first = LocalCastle.start(settings, new Resources())) {
+    Duration stopping;
+    LocalCastle first = LocalCastle.start(settings, new Resources());
+    try {
       assertThat(ready(first)).isEqualTo(200);
       assertThat(status(first, "/api/v3/exchangeInfo")).isEqualTo(200);
       String metrics = body(first, "/metrics");
@@ -67,7 +75,16 @@ class LocalCastleTest {
       assertThatThrownBy(() -> LocalCastle.start(settings, new Resources()))
           .isInstanceOf(DataDirectoryLock.AlreadyLockedException.class)
           .hasMessageContaining("Another castle is already running on");
+
+      // Stop with everything running, the sinks' Connect worker and PostgreSQL included, as Ctrl-C would.
+      first.sinks().awaitStarted();
+      assertThat(first.sinks().problem()).isEmpty();
+    } finally {
+      long begin = System.nanoTime();
+      first.close();
+      stopping = Duration.ofNanos(System.nanoTime() - begin);
     }
+    assertThat(stopping).isLessThan(STOP_BOUND);
 
     try (LocalCastle second = LocalCastle.start(settings, new Resources())) {
       assertThat(ready(second)).isEqualTo(200);
