@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 class CastleCommandLineTest {
 
@@ -23,12 +24,17 @@ class CastleCommandLineTest {
 
   @Test
   void everyRoleHasHelp() {
-    for (String role : List.of("local", "gateway", "streams", "connect", "topics", "admin")) {
-      assertThat(Castle.execute(new String[] {role, "--help"})).as(role).isZero();
-    }
+    List<List<String>> commands = commandsUnder(new CommandLine(new Castle()), List.of());
+    assertThat(commands).as("the walk reaches every role and the commands nested in them")
+        .contains(List.of("local"), List.of("gateway"), List.of("streams"), List.of("connect"), List.of("topics"),
+            List.of("admin"), List.of("bench"), List.of("admin", "symbol", "create"));
+
     assertThat(Castle.execute(new String[] {"--help"})).isZero();
-    assertThat(Castle.execute(new String[] {"admin", "trader", "--help"})).isZero();
-    assertThat(Castle.execute(new String[] {"admin", "symbol", "create", "--help"})).isZero();
+    for (List<String> command : commands) {
+      List<String> args = new ArrayList<>(command);
+      args.add("--help");
+      assertThat(Castle.execute(args.toArray(String[]::new))).as(String.join(" ", command)).isZero();
+    }
   }
 
   @Test
@@ -36,4 +42,15 @@ class CastleCommandLineTest {
     assertThat(Castle.execute(new String[] {"topics", "--no-such-flag"})).isEqualTo(2);
   }
 
+  /** Every command below {@code parent} (the roles and their sub-commands, at any depth), as argument lists. */
+  private static List<List<String>> commandsUnder(CommandLine parent, List<String> path) {
+    List<List<String>> commands = new ArrayList<>();
+    parent.getSubcommands().values().stream().distinct().forEach(child -> {
+      List<String> childPath = new ArrayList<>(path);
+      childPath.add(child.getCommandName());
+      commands.add(childPath);
+      commands.addAll(commandsUnder(child, childPath));
+    });
+    return commands;
+  }
 }
