@@ -75,7 +75,7 @@ public final class NativeApi implements AutoCloseable {
   public static NativeApi start(IdentityConfig config, KafkaClients kafka, StoreQueries queries, Clock clock) {
     List<AutoCloseable> closeables = new ArrayList<>();
     try {
-      TopicProducer producer = add(closeables, new TopicProducer(kafka, "gateway-native-" + config.nodeId()));
+      TopicProducer producer = add(closeables, new TopicProducer(kafka, "castle-gateway-native-" + config.nodeId()));
       OutcomeWaiter<UserEvent> userEvents = add(closeables, OutcomeWaiter.start(kafka, Topics.USER_EVENTS, UserEvent::getCommandId));
       OutcomeWaiter<WalletOutcome> walletOutcomes =
           add(closeables, OutcomeWaiter.start(kafka, Topics.WALLET_OUTCOMES, WalletOutcome::getCommandId));

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -27,6 +28,9 @@ final class TopicReader<V extends SpecificRecord> implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(TopicReader.class);
   private static final Duration POLL = Duration.ofMillis(100);
+  // Two readers of one topic in a process (the native and Binance APIs each keep a symbols table)
+  // need distinct client ids, or their series on /metrics collide and vanish with the first closed.
+  private static final AtomicInteger READERS = new AtomicInteger();
 
   /** What to do with each batch; runs on the reader's thread. */
   interface BatchHandler<V> {
@@ -64,7 +68,7 @@ final class TopicReader<V extends SpecificRecord> implements AutoCloseable {
     Map<String, Object> props = clients.properties();
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    props.put(ConsumerConfig.CLIENT_ID_CONFIG, "gateway-" + topic.name());
+    props.put(ConsumerConfig.CLIENT_ID_CONFIG, "castle-gateway-" + topic.name() + "-" + READERS.incrementAndGet());
     // A command's outcome should reach the waiting request as soon as it is committed.
     props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
     KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
