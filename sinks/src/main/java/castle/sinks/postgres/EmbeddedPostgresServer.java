@@ -5,6 +5,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A real PostgreSQL server run from this JVM, the local stand-in for Aurora PostgreSQL. Its data
@@ -17,6 +21,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   public static final String DATABASE = "postgres";
   /** The superuser of the embedded server (trust authentication on loopback). */
   public static final String USER = "postgres";
+
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
 
   private final EmbeddedPostgres postgres;
 
@@ -43,9 +49,32 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         builder.setPort(port);
       }
       return new EmbeddedPostgresServer(builder.start());
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot start PostgreSQL in " + dataDir, e);
+    } catch (IOException | RuntimeException e) {
+      // The library can fail after the server is up (a JVM already shutting down refuses its shutdown
+      // hook), leaving a server nobody will stop that holds the data directory on the next start.
+      stopStartedServer(dataDir);
+      if (e instanceof IOException io) {
+        throw new UncheckedIOException("Cannot start PostgreSQL in " + dataDir, io);
+      }
+      throw (RuntimeException) e;
     }
+  }
+
+  /** Stops the server this JVM started on {@code dataDir}, if it did; its pid file may not be written yet. */
+  private static void stopStartedServer(Path dataDir) {
+    String dataOption = "-D " + dataDir;
+    ProcessHandle.current().descendants()
+        .filter(process -> process.info().commandLine().orElse("").contains(dataOption))
+        .forEach(server -> {
+          server.destroy();
+          try {
+            server.onExit().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          } catch (ExecutionException | TimeoutException e) {
+            server.destroyForcibly();
+          }
+        });
   }
 
   /** The JDBC URL of Castle's database. */
