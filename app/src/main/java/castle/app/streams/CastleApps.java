@@ -3,6 +3,7 @@ package castle.app.streams;
 import castle.accounts.AccountsApp;
 import castle.market.MarketApp;
 import castle.matching.MatchingApp;
+import castle.notifications.OrderNotificationsApp;
 import castle.topology.StreamsApp;
 import castle.users.UsersApp;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ public final class CastleApps {
     apps.add(new AccountsApp());
     apps.add(new MatchingApp());
     apps.add(new MarketApp());
+    apps.add(new OrderNotificationsApp());
     return apps;
   }
 }

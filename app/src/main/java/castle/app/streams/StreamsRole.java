@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
     name = "streams",
     mixinStandardHelpOptions = true,
     description = {
-      "Run Castle's Kafka Streams apps (accounts, matching, market, users) against a Kafka cluster.",
+      "Run Castle's Kafka Streams apps (users, accounts, matching, market, order-notifications) against a Kafka cluster.",
       "Run one per node; partitions spread over the instances and standbys keep failover fast."
     })
 public final class StreamsRole implements Callable<Integer> {

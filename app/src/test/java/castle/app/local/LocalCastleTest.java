@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import castle.app.Resources;
+import castle.schema.alerts.NotificationKind;
 import castle.schema.orders.CancelAllOrders;
 import castle.schema.orders.OrderCommand;
+import castle.schema.orders.OrderType;
+import castle.schema.orders.PlaceOrder;
+import castle.schema.orders.Side;
+import castle.schema.orders.TimeInForce;
 import castle.topics.Topic;
 import castle.topics.Topics;
 import java.net.URI;
@@ -37,7 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The local role end to end: topics, readiness, metrics, the data lock, stopping within the 10 s that
- * Ctrl-C allows, and a restart that keeps the data.
+ * Ctrl-C allows, a restart that keeps the data, and every Streams app running, down to the
+ * notifications of an order's outcome.
  */
 class LocalCastleTest {
 
@@ -96,6 +102,29 @@ class LocalCastleTest {
     }
   }
 
+  @Test
+  void anOrderAccountsRefusesReachesItsOwnerAsAnOrderUpdate(@TempDir Path dir) throws Exception {
+    try (LocalCastle castle = LocalCastle.start(new LocalCastle.Settings(dir.resolve("data"), "127.0.0.1", 0, 0),
+        new Resources())) {
+      // Given a running castle
+      assertThat(ready(castle)).isEqualTo(200);
+
+      // When an account nobody registered places an order
+      PlaceOrder order = new PlaceOrder(9L, "c9", Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 3_000_000_000_000L,
+          100_000_000L, 0L, 0L, null);
+      produce(castle, Topics.ORDER_COMMANDS, new OrderCommand(8L, 42L, "BTCUSDT", order));
+
+      // Then accounts' rejection reaches the notifications topic, committed, for that account
+      assertThat(consumeAll(castle, Topics.NOTIFICATIONS)).singleElement().satisfies(notification -> {
+        assertThat(notification.getNotificationId()).isEqualTo("cmd-8-rejected");
+        assertThat(notification.getAccountId()).isEqualTo(42L);
+        assertThat(notification.getKind()).isEqualTo(NotificationKind.ORDER_UPDATE);
+        assertThat(notification.getMessage())
+            .isEqualTo("Your BUY LIMIT order 9 was rejected: This action is disabled on this account.");
+      });
+    }
+  }
+
   private int status(LocalCastle castle, String path) throws Exception {
     return get(castle, path).statusCode();
   }
@@ -149,7 +178,8 @@ class LocalCastleTest {
         Map.of(
             ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, castle.broker().bootstrapServers(),
             ConsumerConfig.GROUP_ID_CONFIG, "restart-check",
-            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
         new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       consumer.subscribe(Set.of(topic.name()));
       List<V> values = new ArrayList<>();

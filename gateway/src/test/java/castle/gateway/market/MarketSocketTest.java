@@ -302,11 +302,13 @@ class MarketSocketTest {
     try (WsClient alice = WsClient.connect(fixture.ws("/ws"), Map.of(MarketFixture.ACCOUNT_HEADER, "77"));
         WsClient bob = WsClient.connect(fixture.ws("/ws"), Map.of(MarketFixture.ACCOUNT_HEADER, "78"));
         WsClient anonymous = WsClient.connect(fixture.ws("/ws"))) {
-      // When each account's order executes, Alice's balance changes and Bob's alert fires
+      // When each account's order executes (Alice is also notified of hers), Alice's balance changes
+      // and Bob's alert fires
       fixture.send(Topics.ORDER_EXECUTIONS, "77", execution(77, 1001));
+      fixture.send(Topics.NOTIFICATIONS, "77", notification(77, NotificationKind.ORDER_UPDATE, "exec-BTCUSDT-1001"));
       fixture.send(Topics.ORDER_EXECUTIONS, "78", execution(78, 2002));
       fixture.send(Topics.WALLET_LEDGER, "77", ledger(77));
-      fixture.send(Topics.NOTIFICATIONS, "78", notification(78));
+      fixture.send(Topics.NOTIFICATIONS, "78", notification(78, NotificationKind.PRICE_ALERT, "alert-9-fired-1"));
       fixture.flush();
 
       // Then each hears about its own only
@@ -322,6 +324,7 @@ class MarketSocketTest {
       JsonNode alert = bob.await(m -> m.path("e").asText().equals("alert"), WAIT);
       assertThat(alert.path("id").asText()).isEqualTo("alert-9-fired-1");
 
+      // ...and Alice's order update, which her executionReport already told, is not sent again
       Thread.sleep(500);
       assertThat(alice.drain()).noneMatch(m -> m.path("e").asText().equals("alert"));
       assertThat(bob.drain()).noneMatch(m -> m.path("e").asText().equals("outboundAccountPosition"));
@@ -390,9 +393,9 @@ class MarketSocketTest {
         .setCause(LedgerCause.DEPOSIT).setCauseId("d1").setCommandId(1).setTime(3).build();
   }
 
-  private static Notification notification(long account) {
-    return Notification.newBuilder().setNotificationId("alert-9-fired-1").setAccountId(account)
-        .setKind(NotificationKind.PRICE_ALERT).setSymbol("BTCUSDT").setTitle("BTCUSDT price alert")
+  private static Notification notification(long account, NotificationKind kind, String id) {
+    return Notification.newBuilder().setNotificationId(id).setAccountId(account)
+        .setKind(kind).setSymbol("BTCUSDT").setTitle("BTCUSDT price alert")
         .setMessage("BTCUSDT crossed above 30000.00000000").setTime(4).setAttributes(Map.of("alertId", "9")).build();
   }
 

@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -16,7 +17,8 @@ import java.util.regex.Pattern;
 /**
  * A notification as an SNS or SQS message: a JSON body with every field, message attributes that
  * subscribers filter on ({@code kind}, {@code accountId}, {@code symbol}, {@code notificationId} and
- * the notification's own attributes, up to the services' limit of 10), and for FIFO targets the
+ * the notification's own attributes, up to the services' limit of 10: an order update's
+ * {@code status}, {@code executionType}, {@code side} and {@code orderId} first), and for FIFO targets the
  * deduplication id (the notification id, which stays the same across redeliveries) and the message
  * group (the account, so each account's notifications keep their order).
  *
@@ -29,6 +31,12 @@ public record OutgoingMessage(String body, Map<String, String> stringAttributes,
 
   /** SNS and SQS accept at most 10 message attributes. */
   static final int ATTRIBUTE_LIMIT = 10;
+
+  /**
+   * Attributes that go before the others: an order update carries more than the limit leaves room
+   * for, and these are what a filter policy picks order updates by (only fills, only one order).
+   */
+  private static final List<String> FILTERED_FIRST = List.of("status", "executionType", "side", "orderId");
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,256}");
@@ -43,16 +51,23 @@ public record OutgoingMessage(String body, Map<String, String> stringAttributes,
       attributes.put("symbol", n.getSymbol());
     }
     // The accountId Number attribute takes one more slot; the notification's own attributes fill the
-    // rest in name order, and all of them are in the body anyway.
-    for (Map.Entry<String, String> extra : new TreeMap<>(n.getAttributes()).entrySet()) {
-      if (attributes.size() + 1 >= ATTRIBUTE_LIMIT) {
-        break;
-      }
-      if (validAttributeName(extra.getKey()) && !extra.getValue().isEmpty()) {
-        attributes.putIfAbsent(extra.getKey(), extra.getValue());
+    // rest, those subscribers filter on first and the others in name order, and all of them are in
+    // the body anyway.
+    Map<String, String> own = new TreeMap<>(n.getAttributes());
+    for (String name : FILTERED_FIRST) {
+      if (own.containsKey(name)) {
+        offer(attributes, name, own.get(name));
       }
     }
+    own.forEach((name, value) -> offer(attributes, name, value));
     return new OutgoingMessage(body(n), attributes, n.getAccountId(), deduplicationId(n.getNotificationId()));
+  }
+
+  /** Adds an attribute the services accept while there is room, keeping one slot for accountId. */
+  private static void offer(Map<String, String> attributes, String name, String value) {
+    if (attributes.size() + 1 < ATTRIBUTE_LIMIT && validAttributeName(name) && !value.isEmpty()) {
+      attributes.putIfAbsent(name, value);
+    }
   }
 
   /** A message attribute as SNS and SQS take it: a data type and a value. */

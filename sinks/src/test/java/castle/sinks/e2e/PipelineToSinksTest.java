@@ -42,9 +42,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
- * The real pipeline into every sink. Accounts, matching and the market app run on the shared broker;
- * seeded traffic (deposits, limit and market orders that cross, cancels, price alerts) goes through
- * them; all four sinks, on their stand-ins, copy what the apps commit. Every store must then hold
+ * The real pipeline into every sink. Accounts, matching, the market app and the order-notifications
+ * app run on the shared broker; seeded traffic (deposits, limit and market orders that cross, cancels,
+ * price alerts) goes through them; all four sinks, on their stand-ins, copy what the apps commit. Every store must then hold
  * exactly what the topics hold, read back with {@code read_committed} as the sinks read them, each
  * record once; and after every connector has replayed its topics from the start, exactly the same.
  */
@@ -68,6 +68,7 @@ class PipelineToSinksTest {
       live.startAccounts(Map.of());
       live.startMatching(Map.of());
       live.startMarket(Map.of());
+      live.startOrderNotifications(Map.of());
       live.awaitRunning();
       LiveSetup.preamble(live, preamble, traffic.accountIds(), output.outcomes());
 
@@ -85,6 +86,8 @@ class PipelineToSinksTest {
           output.trades().size(), output.expectedOrders().size(), output.expectedLedger().size(),
           output.expectedCandles().size(), output.notificationIds().size());
       assertThat(output.trades()).hasSizeGreaterThanOrEqualTo(50);
+      assertThat(output.notificationIds()).as("order updates and price alerts")
+          .anyMatch(id -> id.startsWith("exec-")).anyMatch(id -> id.startsWith("alert-"));
       sinks.awaitCaughtUp(TIMEOUT);
       assertStoresHold(sinks, output);
       assertThat(notificationIds(sinks.notifications(output.notificationIds().size(), TIMEOUT)))

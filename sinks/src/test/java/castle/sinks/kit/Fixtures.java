@@ -111,4 +111,32 @@ public final class Fixtures {
         .setTime(time).setAttributes(Map.of("alertId", "a-" + id, "condition", "PRICE_ABOVE", "price", "30000.00000000"))
         .build();
   }
+
+  /** An ORDER_UPDATE as the order-notifications app writes it for a maker's partial fill. */
+  public static Notification orderUpdate(String id, long accountId, long time) {
+    Map<String, String> attributes = Map.ofEntries(
+        Map.entry("orderId", "7001"),
+        Map.entry("clientOrderId", "c7001"),
+        Map.entry("side", "SELL"),
+        Map.entry("type", "LIMIT"),
+        Map.entry("executionType", "TRADE"),
+        Map.entry("status", "PARTIALLY_FILLED"),
+        Map.entry("origQty", "0.50000000"),
+        Map.entry("cumQty", "0.20000000"),
+        Map.entry("cumQuoteQty", "6000.00000000"),
+        Map.entry("tradeId", "1"),
+        Map.entry("lastQty", "0.20000000"),
+        Map.entry("lastPrice", "30000.00000000"),
+        Map.entry("lastQuoteQty", "6000.00000000"),
+        Map.entry("isMaker", "true"),
+        Map.entry("commission", "6.00000000"),
+        Map.entry("commissionAsset", "USDT"));
+    return Notification.newBuilder()
+        .setNotificationId(id).setAccountId(accountId).setKind(NotificationKind.ORDER_UPDATE).setSymbol(SYMBOL)
+        .setTitle("BTCUSDT order partially filled")
+        .setMessage("Your SELL LIMIT order 7001 sold 0.20000000 BTC at 30000.00000000 USDT for 6000.00000000 USDT,"
+            + " fee 6.00000000 USDT; 0.20000000 BTC of 0.50000000 filled.")
+        .setTime(time).setAttributes(attributes)
+        .build();
+  }
 }

@@ -3,7 +3,6 @@ package castle.sinks.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import castle.schema.alerts.Notification;
-import castle.schema.alerts.NotificationKind;
 import castle.sinks.kit.ConnectorProgress;
 import castle.sinks.kit.Crash;
 import castle.sinks.kit.DeadLetterAssert;
@@ -81,30 +80,40 @@ class NotificationSinkTest {
   }
 
   @Test
-  void snsFansOutEachNotificationOnceToSubscribersFilteringOnAttributes() {
-    // Given a FIFO topic with a queue subscribed to price alerts only
+  void snsFansOutEachNotificationOnceToSubscribersFilteringOnAttributes() throws Exception {
+    // Given a FIFO topic with one queue subscribed to price alerts and another to order fills
     String fauxqs = NodeStandIns.fauxqs().url();
     Queues sqs = new Queues(fauxqs);
-    String queue = sqs.createFifo(name);
+    String alertsQueue = sqs.createFifo(name);
+    String fillsQueue = sqs.createFifo(name + "-fills");
     SnsClient sns = SnsClient.builder().endpointOverride(URI.create(fauxqs)).region(Region.US_EAST_1)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("castle", "castle"))).build();
     String topic = sns.createTopic(b -> b.name(name + ".fifo").attributes(Map.of("FifoTopic", "true"))).topicArn();
-    sns.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(sqs.arn(queue))
-        .attributes(Map.of("RawMessageDelivery", "true", "FilterPolicy", "{\"kind\":[\"PRICE_ALERT\"]}")));
+    subscribe(sns, topic, sqs.arn(alertsQueue), "{\"kind\":[\"PRICE_ALERT\"]}");
+    subscribe(sns, topic, sqs.arn(fillsQueue), "{\"kind\":[\"ORDER_UPDATE\"],\"status\":[\"PARTIALLY_FILLED\",\"FILLED\"]}");
     startConnector(fauxqs, Map.of("notify.target", "sns", "sns.topic.arn", topic));
 
-    // When 12 alerts fire and an order update that the subscription filters out
+    // When 12 alerts fire, an order fills and another is canceled
     List<Map.Entry<String, Notification>> records = alerts(12);
-    Notification orderUpdate = Fixtures.alert("o-1", 3, 1_732_600_000_000L);
-    orderUpdate.setKind(NotificationKind.ORDER_UPDATE);
-    records.add(Map.entry("3", orderUpdate));
+    records.add(Map.entry("3", Fixtures.orderUpdate("exec-BTCUSDT-4", 3, 1_732_600_000_000L)));
+    Notification canceled = Fixtures.orderUpdate("exec-BTCUSDT-5", 3, 1_732_600_001_000L);
+    Map<String, String> attributes = new HashMap<>(canceled.getAttributes());
+    attributes.put("executionType", "CANCELED");
+    attributes.put("status", "CANCELED");
+    canceled.setAttributes(attributes);
+    records.add(Map.entry("3", canceled));
     TestTopics.produce(notifications, records);
 
-    // Then the queue gets each price alert once, with the attributes it filtered on
-    List<Message> received = sqs.drain(queue, 12, TIMEOUT);
-    assertThat(received).hasSize(12)
+    // Then each queue gets what it filtered on, once: every price alert, and the fill but not the cancel
+    List<Message> alerts = sqs.drain(alertsQueue, 12, TIMEOUT);
+    assertThat(alerts).hasSize(12)
         .allSatisfy(m -> assertThat(m.messageAttributes().get("kind").stringValue()).isEqualTo("PRICE_ALERT"))
         .extracting(m -> m.messageAttributes().get("notificationId").stringValue()).doesNotHaveDuplicates();
+    assertThat(sqs.drain(fillsQueue, 1, TIMEOUT)).singleElement().satisfies(m -> {
+      assertThat(m.messageAttributes().get("notificationId").stringValue()).isEqualTo("exec-BTCUSDT-4");
+      assertThat(m.messageAttributes().get("status").stringValue()).isEqualTo("PARTIALLY_FILLED");
+      assertThat(JSON.readTree(m.body()).path("attributes").path("lastQty").asText()).isEqualTo("0.20000000");
+    });
 
     // When the sink replays everything after a crash
     ConnectorProgress.awaitCaughtUp(connector, List.of(notifications), TIMEOUT);
@@ -112,7 +121,13 @@ class NotificationSinkTest {
     ConnectorProgress.awaitCaughtUp(connector, List.of(notifications), TIMEOUT);
 
     // Then nobody is notified twice
-    assertThat(sqs.drain(queue, 0, TIMEOUT)).isEmpty();
+    assertThat(sqs.drain(alertsQueue, 0, TIMEOUT)).isEmpty();
+    assertThat(sqs.drain(fillsQueue, 0, TIMEOUT)).isEmpty();
+  }
+
+  private static void subscribe(SnsClient sns, String topic, String queueArn, String filterPolicy) {
+    sns.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(queueArn)
+        .attributes(Map.of("RawMessageDelivery", "true", "FilterPolicy", filterPolicy)));
   }
 
   private static List<Map.Entry<String, Notification>> alerts(int count) {

@@ -1,6 +1,7 @@
 package castle.sinks.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import castle.schema.alerts.Notification;
 import castle.sinks.kit.Fixtures;
@@ -24,6 +25,23 @@ class OutgoingMessageTest {
         .containsEntry("notificationId", "n-1").containsEntry("alertId", "a-n-1");
     assertThat(message.accountId()).isEqualTo(42);
     assertThat(message.deduplicationId()).isEqualTo("n-1");
+  }
+
+  @Test
+  void anOrderUpdateLeadsWithTheAttributesSubscribersPickOrderUpdatesBy() throws Exception {
+    OutgoingMessage message = OutgoingMessage.of(Fixtures.orderUpdate("exec-BTCUSDT-4", 42, 1_732_600_000_000L));
+
+    // Its 16 attributes do not all fit in 10: status, execution type, side and order id go first
+    assertThat(message.stringAttributes()).containsExactly(
+        entry("kind", "ORDER_UPDATE"), entry("notificationId", "exec-BTCUSDT-4"), entry("symbol", "BTCUSDT"),
+        entry("status", "PARTIALLY_FILLED"), entry("executionType", "TRADE"), entry("side", "SELL"),
+        entry("orderId", "7001"), entry("clientOrderId", "c7001"), entry("commission", "6.00000000"));
+    assertThat(message.attributes()).hasSize(10);
+    // ...and the body carries every one of them
+    JsonNode attributes = new ObjectMapper().readTree(message.body()).path("attributes");
+    assertThat(attributes.size()).isEqualTo(16);
+    assertThat(attributes.path("lastPrice").asText()).isEqualTo("30000.00000000");
+    assertThat(message.deduplicationId()).isEqualTo("exec-BTCUSDT-4");
   }
 
   @Test

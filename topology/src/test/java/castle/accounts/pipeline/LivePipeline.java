@@ -11,6 +11,7 @@ import castle.broker.SharedBroker;
 import castle.market.MarketApp;
 import castle.matching.MatchingApp;
 import castle.matching.MatchingStores;
+import castle.notifications.OrderNotificationsApp;
 import castle.schema.matching.BookOrder;
 import castle.topics.Topic;
 import castle.topics.Topics;
@@ -50,8 +51,8 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * Accounts, the real matching app and, where a test wants candles and alerts, the market app, running
- * on the shared embedded broker, each in its own StreamsRuntime so any can crash and restart alone.
+ * Accounts, the real matching app and, where a test wants them, the market app (candles and alerts) and
+ * the order-notifications app, running on the shared embedded broker, each in its own StreamsRuntime so any can crash and restart alone.
  * The pipeline's topics are the registry's names (matching's app has no others), so a run starts by
  * recreating them empty and ends by deleting them; the apps get names of their own, and so their own
  * groups, changelogs and transactional ids. Tests in other modules (the sinks' end-to-end test) use it
@@ -71,10 +72,12 @@ public final class LivePipeline implements AutoCloseable {
   private final String accountsName;
   private final String matchingName;
   private final String marketName;
+  private final String orderNotificationsName;
   private final KafkaProducer<String, byte[]> producer;
   private StreamsRuntime accounts;
   private StreamsRuntime matching;
   private StreamsRuntime market;
+  private StreamsRuntime orderNotifications;
 
   private LivePipeline(Path stateDir, String run) {
     this.kafka = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, SharedBroker.bootstrapServers());
@@ -82,6 +85,7 @@ public final class LivePipeline implements AutoCloseable {
     this.accountsName = "accounts-" + run;
     this.matchingName = "matching-" + run;
     this.marketName = "market-" + run;
+    this.orderNotificationsName = "order-notifications-" + run;
     Map<String, Object> config = new HashMap<>(kafka);
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -110,6 +114,11 @@ public final class LivePipeline implements AutoCloseable {
     market = start(new Named(new MarketApp(), marketName, settings));
   }
 
+  /** Starts the order-notifications app (with these extra Streams settings). */
+  public void startOrderNotifications(Map<String, Object> settings) {
+    orderNotifications = start(new Named(new OrderNotificationsApp(), orderNotificationsName, settings));
+  }
+
   /**
    * A crashed instance cannot leave its group, so its partitions wait out its session before a
    * restart gets them: the broker's minimum session (6 s) instead of Castle's 10 s keeps the test short.
@@ -132,7 +141,8 @@ public final class LivePipeline implements AutoCloseable {
   /** Waits until every app started runs. */
   public void awaitRunning() {
     await().atMost(Duration.ofSeconds(60)).until(() -> accounts.problem(accountsName).isEmpty()
-        && matching.problem(matchingName).isEmpty() && (market == null || market.problem(marketName).isEmpty()));
+        && matching.problem(matchingName).isEmpty() && (market == null || market.problem(marketName).isEmpty())
+        && (orderNotifications == null || orderNotifications.problem(orderNotificationsName).isEmpty()));
   }
 
   /**
@@ -225,7 +235,7 @@ public final class LivePipeline implements AutoCloseable {
    * wrote stays, and grows no more, for whatever reads it next.
    */
   public void stopApps() {
-    for (StreamsRuntime app : new StreamsRuntime[] {accounts, matching, market}) {
+    for (StreamsRuntime app : new StreamsRuntime[] {accounts, matching, market, orderNotifications}) {
       if (app != null) {
         app.close();
       }
@@ -233,6 +243,7 @@ public final class LivePipeline implements AutoCloseable {
     accounts = null;
     matching = null;
     market = null;
+    orderNotifications = null;
   }
 
   /** Stops the apps and deletes every topic the run made. */
@@ -242,7 +253,8 @@ public final class LivePipeline implements AutoCloseable {
       stopApps();
     } finally {
       try {
-        deleteTopics(Set.of(internalPrefix(accountsName), internalPrefix(matchingName), internalPrefix(marketName)));
+        deleteTopics(Set.of(internalPrefix(accountsName), internalPrefix(matchingName), internalPrefix(marketName),
+            internalPrefix(orderNotificationsName)));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("Interrupted while deleting the run's topics", e);

@@ -1,6 +1,8 @@
 package castle.gateway.market.feed;
 
 import castle.gateway.market.ws.StreamHub;
+import castle.schema.alerts.Notification;
+import castle.schema.alerts.NotificationKind;
 import castle.schema.wallet.LedgerEntry;
 import castle.topics.Keys;
 import castle.topics.Topics;
@@ -18,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * User data for authenticated connections, from the topics keyed by account: each record goes to
  * the connections of the account in its key and to no one else. Records of accounts without a
  * connection here are skipped undecoded. A batch's ledger entries of one account become one
- * {@code outboundAccountPosition} with each changed asset's latest balance.
+ * {@code outboundAccountPosition} with each changed asset's latest balance. Notifications become
+ * {@code alert} events, except order updates, which repeat an {@code executionReport}.
  */
 final class UserFeed implements TopicTail.Listener {
 
@@ -74,7 +77,12 @@ final class UserFeed implements TopicTail.Listener {
       LedgerEntry entry = Topics.WALLET_LEDGER.valueSerde().decode(record.value());
       positions.computeIfAbsent(account, a -> new HashMap<>()).put(entry.getAsset(), entry);
     } else if (topic.equals(notificationsTopic)) {
-      hub.publishToAccount(account, events.alert(Topics.NOTIFICATIONS.valueSerde().decode(record.value()), now));
+      Notification notification = Topics.NOTIFICATIONS.valueSerde().decode(record.value());
+      // An order update says again what the connection's executionReport already said; it is for
+      // people who are not connected (the SNS/SQS sink), and would double a busy trader's messages.
+      if (notification.getKind() != NotificationKind.ORDER_UPDATE) {
+        hub.publishToAccount(account, events.alert(notification, now));
+      }
     }
   }
 
