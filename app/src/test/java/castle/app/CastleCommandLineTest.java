@@ -2,9 +2,13 @@ package castle.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import castle.app.config.CastleDefaults;
+import java.io.Reader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -35,6 +39,18 @@ class CastleCommandLineTest {
       args.add("--help");
       assertThat(Castle.execute(args.toArray(String[]::new))).as(String.join(" ", command)).isZero();
     }
+  }
+
+  @Test
+  void theBenchConfigurationNamesOptionsOfTheLocalRole() throws Exception {
+    Properties bench = new Properties();
+    try (Reader file = Files.newBufferedReader(Path.of("..", "bench", "castle-bench.properties"))) {
+      bench.load(file);
+    }
+    List<String> localKeys = new CommandLine(new Castle()).getSubcommands().get("local").getCommandSpec().options()
+        .stream().map(option -> CastleDefaults.key(option.longestName())).toList();
+
+    assertThat(bench.stringPropertyNames()).isNotEmpty().allSatisfy(key -> assertThat(localKeys).contains(key));
   }
 
   @Test

@@ -55,7 +55,7 @@ public final class CastleDefaults implements IDefaultValueProvider {
   }
 
   /** The properties-file key of an option: {@code --kafka-port} becomes {@code kafka.port}. */
-  static String key(String optionName) {
+  public static String key(String optionName) {
     return optionName.replaceFirst("^-+", "").replace('-', '.');
   }
 
