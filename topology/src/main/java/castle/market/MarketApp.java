@@ -34,6 +34,11 @@ public final class MarketApp implements StreamsApp {
   }
 
   @Override
+  public boolean onOrderPath() {
+    return false;
+  }
+
+  @Override
   public Topology topology() {
     return MarketTopology.build(topics, settings);
   }

@@ -46,6 +46,11 @@ public final class OrderNotificationsApp implements StreamsApp {
   }
 
   @Override
+  public boolean onOrderPath() {
+    return false;
+  }
+
+  @Override
   public Topology topology() {
     StreamsBuilder builder = new StreamsBuilder();
     builder

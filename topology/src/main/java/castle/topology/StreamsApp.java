@@ -16,6 +16,14 @@ public interface StreamsApp {
   /** The topology, built fresh for each KafkaStreams instance. */
   Topology topology();
 
+  /**
+   * Whether a waiting order's answer passes through this app (accounts, matching). Apps off that path
+   * (candles and tickers, notifications) commit less often: see {@link StreamsSettings}.
+   */
+  default boolean onOrderPath() {
+    return true;
+  }
+
   /** Settings that differ from {@link StreamsSettings}' defaults for this app, each with its reason. */
   default Map<String, Object> overrides() {
     return Map.of();
