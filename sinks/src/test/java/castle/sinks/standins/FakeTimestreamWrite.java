@@ -8,8 +8,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,20 +54,16 @@ public final class FakeTimestreamWrite implements AutoCloseable {
 
   /** Starts the fake on a free loopback port. */
   public static FakeTimestreamWrite start() {
-    try {
-      HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-      FakeTimestreamWrite fake = new FakeTimestreamWrite(server, Clock.systemUTC());
-      server.createContext("/", fake::handle);
-      server.start();
-      return fake;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    HttpServer server = LoopbackHttp.unstarted();
+    FakeTimestreamWrite fake = new FakeTimestreamWrite(server, Clock.systemUTC());
+    server.createContext("/", fake::handle);
+    server.start();
+    return fake;
   }
 
   /** The endpoint to give the SDK as its endpoint override. */
   public String url() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
+    return LoopbackHttp.url(server);
   }
 
   /** Creates a table whose memory store keeps {@code memoryRetention}. */

@@ -4,8 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
@@ -47,20 +45,16 @@ public final class InfluxV2Gateway implements AutoCloseable {
 
   /** Serves the v2 write API for {@code org} and {@code buckets} (databases of the real server). */
   public static InfluxV2Gateway start(String token, String org, Set<String> buckets) {
-    try {
-      HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-      InfluxV2Gateway gateway = new InfluxV2Gateway(server, token, org, buckets, Influxd.get().url());
-      server.createContext("/api/v2/write", gateway::write);
-      server.start();
-      return gateway;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    HttpServer server = LoopbackHttp.unstarted();
+    InfluxV2Gateway gateway = new InfluxV2Gateway(server, token, org, buckets, Influxd.get().url());
+    server.createContext("/api/v2/write", gateway::write);
+    server.start();
+    return gateway;
   }
 
   /** The base URL, as a Timestream for InfluxDB endpoint would be given. */
   public String url() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
+    return LoopbackHttp.url(server);
   }
 
   /** Answers the next {@code count} writes with 503, as an overloaded or restarting instance does. */

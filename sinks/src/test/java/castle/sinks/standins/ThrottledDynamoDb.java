@@ -8,8 +8,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -56,20 +54,16 @@ public final class ThrottledDynamoDb implements AutoCloseable {
 
   /** Serves DynamoDB's API on a free port, storing in the dynalite at {@code dynalite}. */
   public static ThrottledDynamoDb start(String dynalite) {
-    try {
-      HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-      ThrottledDynamoDb gateway = new ThrottledDynamoDb(server, dynalite);
-      server.createContext("/", gateway::handle);
-      server.start();
-      return gateway;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    HttpServer server = LoopbackHttp.unstarted();
+    ThrottledDynamoDb gateway = new ThrottledDynamoDb(server, dynalite);
+    server.createContext("/", gateway::handle);
+    server.start();
+    return gateway;
   }
 
   /** The endpoint to give the SDK. */
   public String url() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
+    return LoopbackHttp.url(server);
   }
 
   /** For the next {@code calls} BatchWriteItem calls, stores only the first {@code perCall} writes of each. */
