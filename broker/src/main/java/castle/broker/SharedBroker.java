@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
 import java.util.stream.Stream;
 import org.apache.kafka.common.utils.internals.Exit;
 
@@ -19,6 +23,7 @@ import org.apache.kafka.common.utils.internals.Exit;
 public final class SharedBroker {
 
   private static EmbeddedKafkaBroker broker;
+  private static final Deque<AutoCloseable> dependents = new ArrayDeque<>();
 
   private SharedBroker() {}
 
@@ -35,11 +40,36 @@ public final class SharedBroker {
       }
       EmbeddedKafkaBroker started = broker;
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        closeDependents();
         started.close();
         deleteRecursively(started.logDir());
       }, "shared-broker-shutdown"));
     }
     return broker;
+  }
+
+  /**
+   * Closes {@code dependent} when the JVM exits, before the broker stops. Shutdown hooks run
+   * concurrently, so a Connect worker or Streams app with a hook of its own can find the broker gone
+   * and spend the rest of the JVM's exit retrying it.
+   */
+  public static synchronized void closeBeforeBroker(AutoCloseable dependent) {
+    dependents.push(dependent);
+  }
+
+  private static void closeDependents() {
+    List<AutoCloseable> latestFirst;
+    synchronized (SharedBroker.class) {
+      latestFirst = new ArrayList<>(dependents);
+      dependents.clear();
+    }
+    for (AutoCloseable dependent : latestFirst) {
+      try {
+        dependent.close();
+      } catch (Exception e) {
+        // The JVM is exiting: one dependent failing to close must not keep the others running.
+      }
+    }
   }
 
   /** The shared broker's bootstrap servers. */

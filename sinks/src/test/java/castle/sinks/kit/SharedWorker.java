@@ -31,8 +31,7 @@ public final class SharedWorker {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      ConnectWorker started = worker;
-      Runtime.getRuntime().addShutdownHook(new Thread(started::close, "shared-connect-shutdown"));
+      SharedBroker.closeBeforeBroker(worker);
     }
     return worker;
   }
