@@ -5,10 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * A real PostgreSQL server run from this JVM, the local stand-in for Aurora PostgreSQL. Its data
@@ -22,8 +18,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   /** The superuser of the embedded server (trust authentication on loopback). */
   public static final String USER = "postgres";
 
-  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
-
   private final EmbeddedPostgres postgres;
 
   private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
@@ -36,6 +30,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
    * @param port the port; 0 picks a free one
    */
   public static EmbeddedPostgresServer start(Path dataDir, int port) {
+    return startAbsolute(dataDir.toAbsolutePath(), port);
+  }
+
+  /** Its processes carry the data directory as given, and {@link PostgresProcesses} finds them by it. */
+  private static EmbeddedPostgresServer startAbsolute(Path dataDir, int port) {
     try {
       Files.createDirectories(dataDir);
       EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -52,29 +51,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       // The library can fail after the server is up (a JVM already shutting down refuses its shutdown
       // hook), leaving a server nobody will stop that holds the data directory on the next start.
-      stopStartedServer(dataDir);
+      PostgresProcesses.stopAll(dataDir);
       if (e instanceof IOException io) {
         throw new UncheckedIOException("Cannot start PostgreSQL in " + dataDir, io);
       }
       throw (RuntimeException) e;
     }
-  }
-
-  /** Stops the server this JVM started on {@code dataDir}, if it did; its pid file may not be written yet. */
-  private static void stopStartedServer(Path dataDir) {
-    String dataOption = "-D " + dataDir;
-    ProcessHandle.current().descendants()
-        .filter(process -> process.info().commandLine().orElse("").contains(dataOption))
-        .forEach(server -> {
-          server.destroy();
-          try {
-            server.onExit().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          } catch (ExecutionException | TimeoutException e) {
-            server.destroyForcibly();
-          }
-        });
   }
 
   /** The JDBC URL of Castle's database. */
