@@ -136,7 +136,7 @@ public final class LocalCastle implements AutoCloseable {
       if (identity.mode() == AuthMode.CASTLE) {
         ensureAdmin(data, "http://" + settings.host() + ":" + gateway.port(), streams, apis.nativeApi());
       }
-      LocalSinks sinks = LocalSinks.startInBackground(settings.sinks(), kafka, data, resources);
+      LocalSinks sinks = LocalSinks.startInBackground(settings.sinks(), broker, kafka, data, resources);
       return new LocalCastle(resources, broker, gateway, data, sinks);
     } catch (Exception | Error e) {
       resources.close();

@@ -1,6 +1,7 @@
 package castle.app.local;
 
 import castle.app.Resources;
+import castle.broker.EmbeddedKafkaBroker;
 import castle.sinks.postgres.EmbeddedPostgresServer;
 import castle.sinks.worker.Sink;
 import castle.sinks.worker.SinkSelection;
@@ -20,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * JDBC sink writes to an embedded PostgreSQL kept under {@code <data-dir>/postgres}, unless the sink
  * settings give a {@code jdbc.jdbc.url} of their own; the other sinks run when the settings enable them.
  */
-public final class LocalSinks {
+public final class LocalSinks implements AutoCloseable {
 
   /**
    * What to run.
@@ -55,14 +56,13 @@ public final class LocalSinks {
    * the sinks. The sinks copy what the exchange produces, so the exchange neither waits for them (nor
    * shares the CPU with them while it starts) nor stops when they fail.
    */
-  static LocalSinks startInBackground(Settings settings, Map<String, Object> kafka, Path dataDir, Resources resources) {
+  static LocalSinks startInBackground(Settings settings, EmbeddedKafkaBroker broker, Map<String, Object> kafka,
+      Path dataDir, Resources resources) {
     Map<Sink, Map<String, String>> sinks = SinkSelection.of(settings.enabled(), settings.settingsFile());
     boolean embedded = sinks.containsKey(Sink.JDBC) && !sinks.get(Sink.JDBC).containsKey("jdbc.url");
     CompletableFuture<Optional<EmbeddedPostgresServer>> postgres = embedded
         ? CompletableFuture.supplyAsync(() -> Optional.of(EmbeddedPostgresServer.start(dataDir.resolve("postgres"), settings.postgresPort())))
         : CompletableFuture.completedFuture(Optional.empty());
-    resources.add("embedded PostgreSQL", () -> postgres.exceptionally(failure -> Optional.empty()).join()
-        .ifPresent(EmbeddedPostgresServer::close));
     if (sinks.isEmpty()) {
       return new LocalSinks(sinks, CompletableFuture.completedFuture(null), postgres);
     }
@@ -76,13 +76,17 @@ public final class LocalSinks {
             server(postgres).map(pg -> ", PostgreSQL at " + pg.jdbcUrl()).orElse(""), started.worker().restUrl());
       }
     });
-    resources.add("sinks (Connect worker)", () -> {
-      SinkStack started = stack.exceptionally(failure -> null).join();
-      if (started != null) {
-        started.close();
-      }
-    });
-    return new LocalSinks(sinks, stack, postgres);
+    return resources.addNeedingOnly("sinks", new LocalSinks(sinks, stack, postgres), broker);
+  }
+
+  /** Stops the worker, then the database it writes to; waits for either still starting first. */
+  @Override
+  public void close() {
+    SinkStack started = stack.exceptionally(failure -> null).join();
+    if (started != null) {
+      started.close();
+    }
+    postgres.exceptionally(failure -> Optional.empty()).join().ifPresent(EmbeddedPostgresServer::close);
   }
 
   private static Map<Sink, Map<String, String>> withDatabase(
