@@ -32,6 +32,9 @@ public final class SharedBroker {
     if (broker == null) {
       Exit.setExitProcedure(SharedBroker::refuseExit);
       Exit.setHaltProcedure(SharedBroker::refuseExit);
+      // Connect registers a hook that stops it when the JVM exits; racing the broker's, it could stop
+      // after the broker and retry it for the rest of the exit, so it runs before the broker instead.
+      Exit.setShutdownHookAdder((name, hook) -> closeBeforeBroker(hook::run));
       try {
         Path dir = Files.createTempDirectory("castle-kafka-");
         broker = EmbeddedKafkaBroker.start(BrokerSettings.local(dir));
@@ -49,9 +52,9 @@ public final class SharedBroker {
   }
 
   /**
-   * Closes {@code dependent} when the JVM exits, before the broker stops. Shutdown hooks run
-   * concurrently, so a Connect worker or Streams app with a hook of its own can find the broker gone
-   * and spend the rest of the JVM's exit retrying it.
+   * Closes {@code dependent} when the JVM exits, before the broker stops, newest first. Shutdown hooks
+   * run concurrently, so a Connect worker or Streams app with a hook of its own can find the broker
+   * gone and spend the rest of the JVM's exit retrying it.
    */
   public static synchronized void closeBeforeBroker(AutoCloseable dependent) {
     dependents.push(dependent);
