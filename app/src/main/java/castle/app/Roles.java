@@ -1,6 +1,7 @@
 package castle.app;
 
 import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.common.utils.internals.Exit;
 
 /** Runs a long-lived role until the process is told to stop (SIGTERM or Ctrl-C). */
 public final class Roles {
@@ -27,6 +28,9 @@ public final class Roles {
             },
             "castle-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
+    // Connect registers a hook of its own that would stop it alongside ours, in no order: then our
+    // close returns while Connect still stops, and the broker goes away under it. Ours stops it in turn.
+    Exit.setShutdownHookAdder((name, ignored) -> { });
     try {
       starter.start();
     } catch (Exception | Error e) {
