@@ -3,6 +3,7 @@ package castle.sinks.worker;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +56,13 @@ public final class ConnectWorker implements AutoCloseable {
     FutureCallback<Herder.Created<ConnectorInfo>> done = new FutureCallback<>();
     herder().putConnectorConfig(name, config, true, done);
     await(done, "create connector " + name);
+  }
+
+  /** The names of the connectors the worker runs. */
+  public Collection<String> connectors() {
+    FutureCallback<Collection<String>> done = new FutureCallback<>();
+    herder().connectors(done);
+    return await(done, "list connectors");
   }
 
   /** Removes a connector. */

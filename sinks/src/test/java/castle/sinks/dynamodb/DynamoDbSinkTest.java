@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -45,6 +46,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The DynamoDB sink in a real Connect worker, writing to dynalite, in both write modes: replays, poison
  * items, an outage of the store, and throttling that leaves items unprocessed.
  */
+@ExtendWith(SharedWorker.DeleteConnectorsAfterAll.class)
 class DynamoDbSinkTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(60);

@@ -35,11 +35,13 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The JDBC sink in a real Connect worker, on the shared broker, writing to a real PostgreSQL: every
  * table, replays, poison records, and an outage of the database.
  */
+@ExtendWith(SharedWorker.DeleteConnectorsAfterAll.class)
 class JdbcSinkTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(60);

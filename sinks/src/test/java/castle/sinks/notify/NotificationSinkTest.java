@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -33,6 +34,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /** The notification sink in a real Connect worker: SQS (ElasticMQ) and SNS (fauxqs), FIFO, exactly once. */
+@ExtendWith(SharedWorker.DeleteConnectorsAfterAll.class)
 class NotificationSinkTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(60);

@@ -26,11 +26,13 @@ import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The Timestream sink in a real Connect worker: line protocol into a real InfluxDB (through both write
  * APIs), and WriteRecords into a fake of Timestream for LiveAnalytics that enforces its rules.
  */
+@ExtendWith(SharedWorker.DeleteConnectorsAfterAll.class)
 class TimestreamSinkTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(60);

@@ -1,6 +1,7 @@
 package castle.sinks.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import castle.broker.SharedBroker;
 import castle.sinks.kit.TestTopics;
@@ -39,6 +40,10 @@ class DistributedWorkerTest {
 
       assertThat(status.statusCode()).isEqualTo(200);
       assertThat(status.body()).contains("\"state\":\"RUNNING\"").contains("castle-jdbc-sink");
+      assertThat(worker.connectors()).containsExactly("castle-jdbc-sink");
+
+      worker.deleteConnector("castle-jdbc-sink");
+      await().atMost(Duration.ofSeconds(30)).until(() -> worker.connectors().isEmpty());
     }
   }
 }
