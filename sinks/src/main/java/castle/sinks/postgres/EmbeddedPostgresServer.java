@@ -30,15 +30,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
    * @param port the port; 0 picks a free one
    */
   public static EmbeddedPostgresServer start(Path dataDir, int port) {
-    return startAbsolute(dataDir.toAbsolutePath(), port);
-  }
-
-  /** Its processes carry the data directory as given, and {@link PostgresProcesses} finds them by it. */
-  private static EmbeddedPostgresServer startAbsolute(Path dataDir, int port) {
+    // Its processes carry the data directory as given, and PostgresProcesses finds them by it.
+    Path absolute = dataDir.toAbsolutePath();
     try {
-      Files.createDirectories(dataDir);
+      Files.createDirectories(absolute);
       EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-          .setDataDirectory(dataDir)
+          .setDataDirectory(absolute)
           .setCleanDataDirectory(false)
           // Small and quick: this serves one laptop, not production.
           .setServerConfig("shared_buffers", "32MB")
@@ -51,9 +48,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       // The library can fail after the server is up (a JVM already shutting down refuses its shutdown
       // hook), leaving a server nobody will stop that holds the data directory on the next start.
-      PostgresProcesses.stopAll(dataDir);
+      PostgresProcesses.stopAll(absolute);
       if (e instanceof IOException io) {
-        throw new UncheckedIOException("Cannot start PostgreSQL in " + dataDir, io);
+        throw new UncheckedIOException("Cannot start PostgreSQL in " + absolute, io);
       }
       throw (RuntimeException) e;
     }
